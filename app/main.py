@@ -1,0 +1,70 @@
+"""GUI entry: creates the QApplication, engine, service, undo stack and main window."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.db import DatabaseError, OpenedDatabase, open_database, resolve_db_url
+from app.services.plan_service import PlanService
+from ui.main_window import MainWindow
+from ui.undo import PlanBus
+
+ORGANIZATION = "OKR Planner"
+APPLICATION = "okr-planner"
+
+
+@dataclass
+class AppContext:
+    """What one open plan needs; passed down explicitly (no global window object)."""
+
+    db: OpenedDatabase
+    service: PlanService
+    undo_stack: QUndoStack
+    bus: PlanBus
+
+
+def ensure_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        QCoreApplication.setOrganizationName(ORGANIZATION)
+        QCoreApplication.setApplicationName(APPLICATION)
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    return app  # type: ignore[return-value]
+
+
+def create_main_window(db: str | None = None) -> MainWindow:
+    """Build the window for a database path or URL without running the event loop.
+
+    Raises DatabaseError (with a message naming the file) when the database cannot be opened.
+    """
+    ensure_application()
+    opened = open_database(resolve_db_url(db))
+    service = PlanService(opened.engine)
+    undo_stack = QUndoStack()
+    bus = PlanBus()
+    window = MainWindow(service, service.first_plan_id(), undo_stack, bus, opened.display_name)
+    undo_stack.setParent(window)
+    bus.setParent(window)
+    window.context = AppContext(opened, service, undo_stack, bus)  # type: ignore[attr-defined]
+    return window
+
+
+def run_gui(db: str | None = None) -> int:
+    app = ensure_application()
+    try:
+        window = create_main_window(db)
+    except DatabaseError as exc:
+        print(f"okr-planner: {exc}", file=sys.stderr)
+        if app.platformName() not in ("offscreen", "minimal"):
+            title = QCoreApplication.translate("main", "Cannot open plan")
+            QMessageBox.critical(None, title, str(exc))
+        return 1
+    window.show()
+    code = app.exec()
+    window.context.db.engine.dispose()  # type: ignore[attr-defined]
+    return code

@@ -1,0 +1,1 @@
+"""Alembic migrations of the plan schema; run programmatically, no alembic.ini needed."""

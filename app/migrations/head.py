@@ -1,0 +1,1 @@
+HEAD_REVISION = "0001_initial"

@@ -1,0 +1,1 @@
+"""Qt-free domain core: tables, the quarter calendar, lights, rules and parsing."""

@@ -1,0 +1,1 @@
+"""Data files: the sample plan, the style sheet, icons and translations."""

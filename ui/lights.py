@@ -1,0 +1,52 @@
+"""How lights look: colours, names and a painted dot, shared by the tree, board and panel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+
+from models.lights import Light
+
+COLOURS = {
+    Light.GREEN: QColor("#2f9e5b"),
+    Light.YELLOW: QColor("#e3b505"),
+    Light.YELLOW_RED: QColor("#ef7d1a"),
+    Light.RED: QColor("#d93636"),
+}
+UNSET = QColor("#a8adb4")
+
+
+def light_name(light: Light | None) -> str:
+    """The user-facing name of a light (绿 / 黄 / 黄偏红 / 红 in the Chinese translation)."""
+    tr = QCoreApplication.translate
+    names = {
+        Light.GREEN: tr("lights", "Green"),
+        Light.YELLOW: tr("lights", "Yellow"),
+        Light.YELLOW_RED: tr("lights", "Yellow leaning red"),
+        Light.RED: tr("lights", "Red"),
+    }
+    return names[light] if light is not None else tr("lights", "Not set")
+
+
+def light_colour(light: Light | None) -> QColor:
+    return COLOURS.get(light, UNSET) if light is not None else UNSET
+
+
+_icons: dict[Light | None, QIcon] = {}
+
+
+def light_icon(light: Light | None, size: int = 14) -> QIcon:
+    """A filled circle in the light's colour (an outlined grey one when no light is set)."""
+    if light not in _icons:
+        pix = QPixmap(size * 2, size * 2)
+        pix.setDevicePixelRatio(2.0)
+        pix.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pix)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        colour = light_colour(light)
+        painter.setPen(colour.darker(130))
+        painter.setBrush(colour if light is not None else Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(QRectF(2, 2, size - 4, size - 4))
+        painter.end()
+        _icons[light] = QIcon(pix)
+    return _icons[light]

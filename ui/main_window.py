@@ -1,0 +1,183 @@
+"""The main window: goal tree, details, menus, status bar; wired by app.main."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTreeView,
+    QWidget,
+)
+
+from app import __version__
+from app.commands import Change
+from app.services.plan_service import PlanService
+from models.calendar import Quarter
+from ui.details_view import DetailsView
+from ui.goal_tree_model import Column, GoalTreeModel, Roles
+from ui.undo import PlanBus
+
+SETTINGS_GEOMETRY = "main_window/geometry"
+SETTINGS_SPLITTER = "main_window/splitter"
+
+
+class MainWindow(QMainWindow):
+    """One plan in one window. Reads through the service; writes only via the undo stack."""
+
+    def __init__(
+        self,
+        svc: PlanService,
+        plan_id: int,
+        undo_stack: QUndoStack,
+        bus: PlanBus,
+        db_display: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.svc = svc
+        self.plan_id = plan_id
+        self.undo_stack = undo_stack
+        self.bus = bus
+        self.db_display = db_display
+        self.setObjectName("mainWindow")
+
+        self.tree_model = GoalTreeModel(self)
+        self.goal_tree = QTreeView(self)
+        self.goal_tree.setObjectName("goalTree")
+        self.goal_tree.setModel(self.tree_model)
+        self.goal_tree.setUniformRowHeights(True)
+        self.goal_tree.setAlternatingRowColors(True)
+        self.goal_tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.goal_tree.setToolTip(self.tr("The plan's goals: objective, lines, KRs, work packages"))
+        header = self.goal_tree.header()
+        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+
+        self.details = DetailsView(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.goal_tree)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.setCentralWidget(self.splitter)
+
+        self._build_menus()
+        self.goal_tree.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.bus.changed.connect(self._on_changed)
+        self.bus.failed.connect(self._on_failed)
+
+        self.reload()
+        self._restore_geometry()
+
+    # ----- building ----------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setStatusTip(self.tr("Close OKR Planner; every edit is already saved"))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        self.file_menu = file_menu
+
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        self.undo_action, self.redo_action = undo, redo
+        self.edit_menu = edit_menu
+
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
+        expand = QAction(self.tr("Expand the whole tree"), self)
+        expand.triggered.connect(self.goal_tree.expandAll)
+        self.view_menu.addAction(expand)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About OKR Planner"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+        self.help_menu = help_menu
+
+    # ----- data --------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the plan again and show it, keeping the selection and expansion."""
+        current = self.goal_tree.currentIndex()
+        selected = (current.data(Roles.KIND), current.data(Roles.ENTITY_ID))
+        tree = self.svc.tree(self.plan_id)
+        self.details.set_tree(tree)
+        self.tree_model.load(tree)
+        self.goal_tree.expandToDepth(2)
+        self.goal_tree.resizeColumnToContents(Column.NAME)
+        self.goal_tree.resizeColumnToContents(Column.LIGHT)
+        if selected[0] is not None:
+            index = self.tree_model.find(selected[0], selected[1])
+            if index.isValid():
+                self.goal_tree.setCurrentIndex(index)
+        self.setWindowTitle(self.tr("%1 — OKR Planner").replace("%1", tree.plan.name))
+        self._update_status(tree.plan)
+
+    def _update_status(self, plan: object) -> None:
+        today = self.svc.today(self.plan_id)
+        quarter = Quarter(plan.quarter_start, plan.quarter_end)  # type: ignore[attr-defined]
+        week = today.isocalendar().week
+        if plan.as_of is not None:  # type: ignore[attr-defined]
+            when = self.tr("As of %1 (frozen)").replace("%1", today.isoformat())
+        else:
+            when = self.tr("Today %1 (live)").replace("%1", today.isoformat())
+        weeks = quarter.weeks_left(today)
+        left = (
+            self.tr("1 week left")
+            if weeks == 1
+            else self.tr("%1 weeks left").replace("%1", str(weeks))
+        )
+        message = f"{when} · W{week:02d} · {left} · " + self.tr("Database: %1").replace(
+            "%1", self.db_display
+        )
+        self.statusBar().showMessage(message)
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.details.show_entity(current.data(Roles.KIND), current.data(Roles.RECORD))
+
+    def _on_changed(self, _changes: list[Change]) -> None:
+        self.reload()
+
+    def _on_failed(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Change not saved"), message)
+
+    # ----- window state ------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        settings = QSettings()
+        geometry = settings.value(SETTINGS_GEOMETRY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        splitter = settings.value(SETTINGS_SPLITTER)
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings = QSettings()
+        settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
+        settings.setValue(SETTINGS_SPLITTER, self.splitter.saveState())
+        super().closeEvent(event)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About OKR Planner"),
+            self.tr(
+                "<b>OKR Planner</b> %1<br>Plan a quarter on OKRs and steer it week by week.<br>"
+                "Database: %2"
+            )
+            .replace("%1", __version__)
+            .replace("%2", self.db_display),
+        )
