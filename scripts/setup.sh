@@ -23,8 +23,16 @@ if command -v dpkg >/dev/null 2>&1; then
     SUDO=""
     [ "$(id -u)" -eq 0 ] || SUDO="sudo"
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
-      "${missing[@]}" >/dev/null
+    # Names differ between releases (libglib2.0-0 became libglib2.0-0t64): skip unknown ones.
+    available=()
+    for pkg in "${missing[@]}"; do
+      if apt-cache show "$pkg" >/dev/null 2>&1; then available+=("$pkg");
+      else echo "setup: no package $pkg on this system, skipped"; fi
+    done
+    if ((${#available[@]})); then
+      DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+        "${available[@]}" >/dev/null
+    fi
   fi
 else
   echo "setup: not a Debian/Ubuntu system; install Qt 6's runtime libraries and a CJK font yourself"
