@@ -1,0 +1,1 @@
+"""Speed figures for OKR Planner: python -m benchmarks [--quick]."""

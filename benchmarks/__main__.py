@@ -1,0 +1,121 @@
+"""OKR Planner benchmark: ``python -m benchmarks [--quick] [--sizes 100,1000,...]``.
+
+Prints a readable table, how each figure grows with size (exponent of a log-log fit), the
+targets as pass/miss, and last one JSON line with every figure. Medians (and p95 where a target
+names it) over repeated runs, dropping the first. Never a test: timings are reported, not
+asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import statistics
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from benchmarks import sections
+from benchmarks.synth import make_plan
+
+FULL_SIZES = [100, 1_000, 10_000, 20_000]
+QUICK_SIZES = [100, 1_000]
+
+
+def median(xs: list[float]) -> float:
+    return statistics.median(xs)
+
+
+def p95(xs: list[float]) -> float:
+    ordered = sorted(xs)
+    return ordered[min(len(ordered) - 1, math.ceil(0.95 * len(ordered)) - 1)]
+
+
+def loglog_exponent(sizes: list[int], values: list[float]) -> float | None:
+    """Slope of log(value) against log(size): 1 is linear, 0 flat, 2 quadratic."""
+    pairs = [(math.log(s), math.log(v)) for s, v in zip(sizes, values, strict=True) if v > 0]
+    if len(pairs) < 2:
+        return None
+    mx = sum(x for x, _ in pairs) / len(pairs)
+    my = sum(y for _, y in pairs) / len(pairs)
+    sxx = sum((x - mx) ** 2 for x, _ in pairs)
+    return sum((x - mx) * (y - my) for x, y in pairs) / sxx if sxx else None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="small sizes and few repeats (CI)")
+    parser.add_argument("--sizes", help="comma-separated card counts (default 100..20000)")
+    parser.add_argument("--repeat", type=int, default=None, help="runs per figure (first dropped)")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else None
+    sizes = sizes or (QUICK_SIZES if args.quick else FULL_SIZES)
+    repeat = args.repeat or (3 if args.quick else 7)
+
+    results: dict[str, object] = {"sizes": sizes, "quick": args.quick, "repeat": repeat}
+    rows: list[tuple[str, str]] = []
+    with tempfile.TemporaryDirectory(prefix="okr-bench-") as tmp:
+        plans = {n: make_plan(Path(tmp) / f"plan-{n}.db", n) for n in sizes}
+        sample = str(Path(tmp) / "sample.db")
+        ctx = sections.Context(plans=plans, sample=sample, repeat=repeat, tmp=Path(tmp))
+        for name, section in sections.SECTIONS:
+            try:
+                figures = section(ctx)
+            except Exception as exc:
+                figures = {f"{name}.error": f"{type(exc).__name__}: {exc}"}
+            results.update(figures)
+            rows += [(key, _fmt(key, value)) for key, value in figures.items()]
+    growth = _growth(results, sizes)
+    results.update(growth)
+    verdicts = sections.targets(results)
+    results["targets"] = verdicts
+
+    width = max(len(key) for key, _ in rows) + 2
+    print("OKR Planner benchmark" + (" (quick)" if args.quick else ""))
+    for key, value in rows:
+        print(f"  {key:<{width}}{value}")
+    print("growth with size (log-log exponent):")
+    for key, value in growth.items():
+        print(f"  {key:<{width}}{_fmt(key, value)}")
+    print("targets:")
+    for name, (ok, detail) in verdicts.items():
+        print(f"  {'pass' if ok else 'MISS'}  {name}: {detail}")
+    print(json.dumps(results, ensure_ascii=False, default=str))
+    return 0
+
+
+UNITLESS = ("rss_mb", "ratio", "statements", "exponent", "count")
+
+
+def _fmt(key: str, value: object) -> str:
+    """Times are seconds (shown in ms); sizes, ratios and counts are shown as they are."""
+    if isinstance(value, float) and not any(word in key for word in UNITLESS):
+        return f"{value * 1000:.2f} ms"
+    return str(value)
+
+
+def _growth(results: dict[str, object], sizes: list[int]) -> dict[str, object]:
+    out: dict[str, object] = {}
+    per_size: dict[str, list[float]] = {}
+    for key, value in results.items():
+        if "@" in key and isinstance(value, float):
+            base, size = key.rsplit("@", 1)
+            if size.isdigit() and int(size) in sizes:
+                per_size.setdefault(base, []).append(value)
+    for base, values in per_size.items():
+        if len(values) == len(sizes):
+            exponent = loglog_exponent(sizes, values)
+            if exponent is not None:
+                out[f"exponent.{base}"] = round(exponent, 3)
+    return out
+
+
+Section = Callable[["sections.Context"], dict[str, object]]
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,87 @@
+"""Start-up figures: each variant is a fresh process timed from spawn to its first paint.
+
+CLOCK_MONOTONIC is system-wide on Linux, so the child prints time.monotonic() at the first paint
+event of the widget that matters and the parent subtracts its own spawn time.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+_PAINT_PROBE = """
+import time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+class _FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            print(f"PAINTED {time.monotonic():.6f}", flush=True)
+            QTimer.singleShot(0, QApplication.quit)
+            obj.removeEventFilter(self)
+        return False
+
+def watch(widget):
+    probe = _FirstPaint(widget)
+    widget.installEventFilter(probe)
+    return probe
+"""
+
+BARE = (
+    _PAINT_PROBE
+    + """
+from PySide6.QtWidgets import QMainWindow
+app = QApplication([])
+w = QMainWindow(); w.resize(1600, 1000)
+p = watch(w); w.show(); app.exec()
+"""
+)
+
+FLOOR = (
+    _PAINT_PROBE
+    + """
+import sqlmodel
+from PySide6.QtWidgets import QMainWindow
+app = QApplication([])
+w = QMainWindow(); w.resize(1600, 1000)
+p = watch(w); w.show(); app.exec()
+"""
+)
+
+APP = (
+    _PAINT_PROBE
+    + """
+import sys
+from app.main import create_main_window
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+w = create_main_window(sys.argv[1]); w.resize(1600, 1000)
+target = w.findChild(QWidget, "board") or w.findChild(QWidget, "goalTree")
+if isinstance(target, QAbstractScrollArea):
+    target = target.viewport()
+p = watch(target); w.show(); QApplication.instance().exec()
+heavy = [m for m in ("matplotlib", "alembic") if m in sys.modules]
+print("HEAVY " + ",".join(heavy), flush=True)
+"""
+)
+
+
+def time_to_paint(script: str, *args: str) -> tuple[float, str]:
+    """Seconds from spawn to the first paint of the probed widget, and the child's output."""
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    start = time.monotonic()
+    out = subprocess.run(
+        [sys.executable, "-c", script, *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    for line in out.stdout.splitlines():
+        if line.startswith("PAINTED "):
+            return float(line.split()[1]) - start, out.stdout
+    raise RuntimeError(f"no paint seen: {out.stdout}\n{out.stderr}")
