@@ -34,7 +34,21 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
         QCoreApplication.setOrganizationName(ORGANIZATION)
         QCoreApplication.setApplicationName(APPLICATION)
         app = QApplication(argv if argv is not None else sys.argv[:1])
+        _apply_look(app)
     return app  # type: ignore[return-value]
+
+
+def _apply_look(app: QApplication) -> None:
+    """Style sheet and window icon from resources/ (read once at start-up; both are tiny)."""
+    from importlib import resources
+
+    from PySide6.QtGui import QIcon, QPixmap
+
+    base = resources.files("resources")
+    app.setStyleSheet(base.joinpath("style.qss").read_text(encoding="utf-8"))
+    pixmap = QPixmap()
+    if pixmap.loadFromData(base.joinpath("icons", "okr-planner.svg").read_bytes()):
+        app.setWindowIcon(QIcon(pixmap))
 
 
 def create_main_window(db: str | None = None) -> MainWindow:
