@@ -1,0 +1,157 @@
+"""Reads for the action board: everything one board shows, in a few column selects.
+
+The board needs the plan's lines and KRs (its lanes), every card with its KR ids, and how often
+each card slipped. ``load_board`` reads all of that at once (opening a plan); ``load_cards`` and
+``slip_counts`` re-read only the cards a command touched, so a drop on a 10,000-card board does not
+reload the other 9,999. The card facts at the bottom (overdue, due outside its period) are plain
+functions so the board, reports and exports agree on them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from app.services import records as rec
+from app.services.plan_service import PlanService
+from models.calendar import Level, Quarter, month_end, quarter_of
+from models.tables import ActionCard, CardKR, CardSlip, KeyResult, Line, Objective, Status
+
+
+@dataclass(frozen=True, slots=True)
+class BoardData:
+    """One plan's board as plain records; the scene can be built from this without a database."""
+
+    plan: Any  # PlanRecord
+    today: dt.date
+    lines: tuple[Any, ...]  # LineRecord, in plan order
+    krs: tuple[Any, ...]  # KRRecord, by line order then KR order
+    cards: tuple[Any, ...]  # CardRecord with kr_ids
+    slips: Mapping[int, int] = field(default_factory=dict)  # card id -> number of slips
+
+    @property
+    def quarter(self) -> Quarter:
+        return Quarter(self.plan.quarter_start, self.plan.quarter_end)
+
+
+def _tbl(table: Any) -> sa.Table:
+    return table.__table__  # type: ignore[no-any-return]
+
+
+def load_board(svc: PlanService, plan_id: int, real_today: dt.date | None = None) -> BoardData:
+    """Everything the board of ``plan_id`` shows (one short read transaction)."""
+    plan = svc.get("plan", plan_id)
+    today = plan.as_of or real_today or dt.date.today()
+    with Session(svc.engine) as s:
+        ot, lt, kt = _tbl(Objective), _tbl(Line), _tbl(KeyResult)
+        line_rows = s.execute(
+            sa.select(lt)
+            .join(ot, ot.c.id == lt.c.objective_id)
+            .where(ot.c.plan_id == plan_id)
+            .order_by(ot.c.sort_order, ot.c.id, lt.c.sort_order, lt.c.id)
+        ).all()
+        lines = tuple(rec.LineRecord(**row._mapping) for row in line_rows)
+        order = {line.id: i for i, line in enumerate(lines)}
+        kr_rows = s.execute(sa.select(kt).where(kt.c.line_id.in_(list(order)))).all()
+        krs = sorted(
+            (rec.KRRecord(**row._mapping) for row in kr_rows),
+            key=lambda kr: (order[kr.line_id], kr.sort_order, kr.id),
+        )
+        slips = _slip_counts(s, plan_id=plan_id)
+        ct = _tbl(ActionCard)
+        cards = _cards(
+            s,
+            ct.c.plan_id == plan_id,
+            _tbl(CardKR).c.card_id.in_(
+                sa.select(ct.c.id).where(ct.c.plan_id == plan_id).scalar_subquery()
+            ),
+        )
+    return BoardData(plan, today, lines, tuple(krs), tuple(cards), slips)
+
+
+def load_cards(svc: PlanService, ids: Iterable[int]) -> list[Any]:
+    """The cards with these ids that still exist (a deleted one is simply absent)."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return []
+    ct, lt = _tbl(ActionCard), _tbl(CardKR)
+    with Session(svc.engine) as s:
+        return _cards(s, ct.c.id.in_(wanted), lt.c.card_id.in_(wanted))
+
+
+def _cards(s: Session, where: Any, link_where: Any) -> list[Any]:
+    """Card records with their KR ids, in sort order.
+
+    Built positionally from plain tuples with the cyclic collector held: for a 10,000-card
+    plan that is several times faster than keyword construction from row mappings.
+    """
+    ct, lt = _tbl(ActionCard), _tbl(CardKR)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        links: dict[int, list[int]] = {}
+        stmt = sa.select(lt.c.card_id, lt.c.kr_id).where(link_where)
+        for card_id, kr_id in s.execute(stmt.order_by(lt.c.card_id, lt.c.kr_id)):
+            links.setdefault(card_id, []).append(kr_id)
+        rows = s.execute(sa.select(ct).where(where).order_by(ct.c.sort_order, ct.c.id))
+        make, empty = rec.CardRecord, ()
+        return [make(*row, tuple(links.get(row[0], empty))) for row in rows]
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def slip_counts(svc: PlanService, card_ids: Iterable[int]) -> dict[int, int]:
+    """How often each of these cards slipped (cards that never slipped are absent)."""
+    with Session(svc.engine) as s:
+        return _slip_counts(s, card_ids=list(card_ids))
+
+
+def _slip_counts(
+    s: Session, *, plan_id: int | None = None, card_ids: list[int] | None = None
+) -> dict[int, int]:
+    st = _tbl(CardSlip)
+    stmt = sa.select(st.c.card_id, sa.func.count()).group_by(st.c.card_id)
+    if plan_id is not None:
+        ct = _tbl(ActionCard)
+        stmt = stmt.join(ct, ct.c.id == st.c.card_id).where(ct.c.plan_id == plan_id)
+    if card_ids is not None:
+        if not card_ids:
+            return {}
+        stmt = stmt.where(st.c.card_id.in_(card_ids))
+    return {card_id: count for card_id, count in s.execute(stmt)}
+
+
+# ----- card facts -------------------------------------------------------------------------
+def period_last_day(level: str, period_end: dt.date) -> dt.date:
+    """The last day of a card's period (``period_end`` is the start of its last bucket)."""
+    lvl = Level(level)
+    if lvl is Level.WEEK:
+        return period_end + dt.timedelta(days=6)
+    if lvl is Level.MONTH:
+        return month_end(period_end)
+    return quarter_of(period_end)[1]
+
+
+def due_outside(card: Any, quarter: Quarter) -> bool:
+    """The due date lies outside the card's own period or outside the plan's quarter.
+
+    Allowed (plans say "W51-52, due 12-29") but worth a flag: either the period or the date is
+    probably wrong.
+    """
+    due = card.due
+    if due is None:
+        return False
+    last = period_last_day(card.level, card.period_end)
+    return not (card.period_start <= due <= last) or not quarter.contains(due)
+
+
+def is_overdue(card: Any, today: dt.date) -> bool:
+    """Due before the plan's today and not done."""
+    return card.due is not None and card.due < today and card.status != Status.DONE.value

@@ -1,0 +1,77 @@
+"""The board's reads: the whole board at once, re-reads of changed cards, slips and card facts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+from app.commands import MoveCard
+from app.services.board_queries import (
+    due_outside,
+    is_overdue,
+    load_board,
+    load_cards,
+    period_last_day,
+    slip_counts,
+)
+from models.calendar import Quarter
+
+Q4 = Quarter(dt.date(2025, 10, 1), dt.date(2025, 12, 31))
+
+
+def test_load_board_reads_the_sample_plan(service, plan_id) -> None:
+    data = load_board(service, plan_id)
+    assert data.today == dt.date(2025, 12, 3)  # the sample plan is frozen
+    assert [line.code for line in data.lines] == ["主线一", "主线二"]
+    assert [kr.code for kr in data.krs] == ["KR1", "KR2", "KR3", "KR4", "KR5"]
+    assert len(data.cards) == 13
+    assert data.cards == tuple(service.cards(plan_id))  # the same records the service gives
+    assert data.slips == {}
+    assert data.quarter == Q4
+
+
+def test_load_cards_and_slip_counts_follow_a_move(service, plan_id) -> None:
+    card = next(c for c in service.cards(plan_id) if c.period_start == dt.date(2025, 12, 1))
+    after = {
+        "level": "week",
+        "period_start": dt.date(2025, 12, 8),
+        "period_end": dt.date(2025, 12, 8),
+        "due": card.due,
+    }
+    command = MoveCard(card.id, after)
+    command.apply(service)
+    assert slip_counts(service, [card.id]) == {card.id: 1}
+    assert load_board(service, plan_id).slips == {card.id: 1}
+    (moved,) = load_cards(service, [card.id, 99999])
+    assert moved == service.get("card", card.id)
+    command.revert(service)
+    assert slip_counts(service, [card.id]) == {}
+    assert slip_counts(service, []) == {}
+    assert load_cards(service, []) == []
+
+
+def _card(level: str, start: dt.date, end: dt.date, due: dt.date | None, status: str = "todo"):
+    return SimpleNamespace(level=level, period_start=start, period_end=end, due=due, status=status)
+
+
+def test_due_outside_the_period_or_the_quarter() -> None:
+    w51, w52 = dt.date(2025, 12, 15), dt.date(2025, 12, 22)
+    assert period_last_day("week", w52) == dt.date(2025, 12, 28)
+    assert due_outside(_card("week", w51, w52, dt.date(2025, 12, 29)), Q4)  # the sample's W51-52
+    assert not due_outside(_card("week", w51, w52, dt.date(2025, 12, 28)), Q4)
+    assert not due_outside(_card("week", w51, w51, None), Q4)
+    december = dt.date(2025, 12, 1)
+    assert not due_outside(_card("month", december, december, dt.date(2025, 12, 31)), Q4)
+    assert due_outside(_card("month", december, december, dt.date(2025, 11, 30)), Q4)
+    w01 = dt.date(2025, 12, 29)
+    assert due_outside(_card("week", w01, w01, dt.date(2026, 1, 2)), Q4)  # in W01, not in Q4
+    assert not due_outside(_card("quarter", Q4.start, Q4.start, Q4.end), Q4)
+
+
+def test_overdue_means_before_today_and_not_done() -> None:
+    today = dt.date(2025, 12, 3)
+    week = dt.date(2025, 12, 1)
+    assert is_overdue(_card("week", week, week, dt.date(2025, 12, 2)), today)
+    assert not is_overdue(_card("week", week, week, today), today)
+    assert not is_overdue(_card("week", week, week, dt.date(2025, 12, 2), "done"), today)
+    assert not is_overdue(_card("week", week, week, None), today)

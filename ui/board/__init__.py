@@ -1,0 +1,1 @@
+"""The action board: columns of quarter, months and weeks; lanes; painted cards."""
