@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from app.services.records import PlanTree
 from models.lights import Light
-from ui.goal_tree_model import metric_summary
+from ui.goal_tree_nodes import metric_summary
 from ui.lights import light_colour, light_name
 
 

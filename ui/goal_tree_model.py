@@ -1,29 +1,41 @@
-"""The goal tree as a QAbstractItemModel over plain Python nodes.
+"""The goal tree as an editable QAbstractItemModel over plain Python nodes.
 
-Objective -> line of work -> KR -> work package -> deliverable. A work package that serves two
-KRs appears under each of them (as in the reference plan, where 非油品工作包 #1 serves KR4 and
-KR5). Nodes hold frozen records from the service; the model never touches the database.
+Objective -> line of work -> KR -> work package -> deliverable (nodes in ui/goal_tree_nodes.py).
+Nodes hold frozen records from the service; the model never touches the database. Edits made in
+the view (rename, check a deliverable, drop to reorder) become app.commands objects handed to the
+``EditContext``, which pushes them on the undo stack; the change comes back as a ``load`` of the
+new tree. A load that keeps the tree's shape updates rows in place instead of resetting, so an
+open editor, the selection and the expansion survive it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
 from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
     QCoreApplication,
+    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
 )
 
+from app.commands import UpdateEntity
 from app.services.records import PlanTree
-from models.lights import Light, worst
+from ui.edit_context import EditContext
+from ui.goal_tree_edits import kind_name, reorder_command
+from ui.goal_tree_nodes import Key, Node, build_nodes, node_title
+from ui.goal_tree_nodes import fmt_score as _fmt_score
+from ui.goal_tree_nodes import metric_summary as metric_summary  # re-exported: older imports
 from ui.lights import light_icon, light_name
+from ui.rule_icons import pair_icon
+from ui.rule_text import tooltip_text
 
 Index = QModelIndex | QPersistentModelIndex
+MIME_TYPE = "application/x-okr-tree-node"
 
 
 class Roles(IntEnum):
@@ -33,137 +45,77 @@ class Roles(IntEnum):
     ENTITY_ID = Qt.ItemDataRole.UserRole + 2
     LIGHT = Qt.ItemDataRole.UserRole + 3  # models.lights.Light value or None
     RECORD = Qt.ItemDataRole.UserRole + 4
+    SCORE = Qt.ItemDataRole.UserRole + 5  # float 0..100 (95 = floor, 100 = stretch) or None
+    PATH = Qt.ItemDataRole.UserRole + 6  # tuple of (kind, id) keys from the top level down
+    COMPUTED_LIGHT = Qt.ItemDataRole.UserRole + 7  # the warning rules' Light value, or None
 
 
 class Column(IntEnum):
     NAME = 0
     LIGHT = 1
-    PROGRESS = 2
-    TARGET = 3
-
-
-@dataclass(eq=False)
-class Node:
-    kind: str
-    record: Any
-    parent: Node | None = None
-    children: list[Node] = field(default_factory=list)
-    light: Light | None = None
-    progress: str = ""
-    target: str = ""
-    tooltip: str = ""
-
-    def add(self, child: Node) -> Node:
-        child.parent = self
-        self.children.append(child)
-        return child
-
-    def row(self) -> int:
-        return self.parent.children.index(self) if self.parent is not None else 0
+    SCORE = 2
+    PROGRESS = 3
+    TARGET = 4
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("GoalTreeModel", text)
 
 
-def _num(value: float | None, unit: str) -> str:
-    if value is None:
-        return "—"
-    return f"{value:g}{unit}" if unit == "%" else f"{value:g} {unit}".rstrip()
-
-
-def metric_summary(metric: Any) -> str:
-    """'覆盖率 65% (floor 80% / stretch 90%, baseline 30%)' in the user's language."""
-    unit = metric.unit or ""
-    parts = []
-    if metric.floor is not None:
-        parts.append(_tr("floor %1").replace("%1", _num(metric.floor, unit)))
-    if metric.stretch is not None:
-        parts.append(_tr("stretch %1").replace("%1", _num(metric.stretch, unit)))
-    if metric.baseline is not None:
-        parts.append(_tr("baseline %1").replace("%1", _num(metric.baseline, unit)))
-    if not parts and metric.target is not None:
-        parts.append(_tr("target %1").replace("%1", _num(metric.target, unit)))
-    detail = f" ({' / '.join(parts)})" if parts else ""
-    return f"{metric.name} {_num(metric.current, unit)}{detail}"
-
-
-def _light(value: str | None) -> Light | None:
-    return Light(value) if value else None
-
-
-def build_nodes(tree: PlanTree) -> Node:
-    """Turn the service's PlanTree into the node hierarchy the model shows."""
-    root = Node("root", None)
-    for objective in tree.objectives:
-        obj_node = root.add(Node("objective", objective))
-        for line in tree.lines_of(objective.id):
-            line_node = obj_node.add(Node("line", line))
-            for kr in tree.krs_of(line.id):
-                line_node.add(_kr_node(tree, kr))
-            line_node.light = worst([child.light for child in line_node.children])
-            line_node.tooltip = _tr("Worst light of its KRs")
-        obj_node.light = worst([child.light for child in obj_node.children])
-        obj_node.tooltip = _tr("Worst light of its lines of work")
-    return root
-
-
-def _kr_node(tree: PlanTree, kr: Any) -> Node:
-    metrics = tree.metrics_of(kr.id)
-    node = Node(
-        "kr",
-        kr,
-        light=_light(kr.light),
-        progress="; ".join(metric_summary(m) for m in metrics) or kr.current_text,
-        target=kr.target_text,
-        tooltip=kr.light_reason,
-    )
-    for wp in tree.work_packages_of(kr.id):
-        wp_node = node.add(
-            Node("work_package", wp, light=_light(wp.light), target=wp.due_text or _date(wp.due))
-        )
-        deliverables = tree.deliverables_of(wp.id)
-        done = sum(1 for d in deliverables if d.done)
-        wp_node.progress = _tr("%1 of %2 deliverables done").replace("%1", str(done))
-        wp_node.progress = wp_node.progress.replace("%2", str(len(deliverables)))
-        for d in deliverables:
-            wp_node.add(
-                Node(
-                    "deliverable",
-                    d,
-                    light=_light(d.light),
-                    progress=_tr("Done") if d.done else _tr("Open"),
-                    target=d.acceptance or _date(d.due),
-                )
-            )
-    return node
-
-
-def _date(value: Any) -> str:
-    return value.isoformat() if value is not None else ""
-
-
-def node_title(node: Node) -> str:
-    rec = node.record
-    if node.kind == "line":
-        return f"{rec.code} {rec.title}".strip()
-    if node.kind == "kr":
-        return f"{rec.code} {rec.title}"
-    return rec.title
-
-
 class GoalTreeModel(QAbstractItemModel):
-    """Read side of the goal tree; edits arrive as commands and a ``reload``."""
+    """The goal tree; editable when given an ``EditContext`` (read-only without one)."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: Any = None, edit: EditContext | None = None) -> None:
         super().__init__(parent)
         self._root = Node("root", None)
+        self._tree: PlanTree | None = None
+        self._edit = edit
+        self._evaluation: Any = None  # models.rules.Evaluation: the rules' lights (set_evaluation)
+
+    def set_edit_context(self, edit: EditContext | None) -> None:
+        self._edit = edit
+
+    def set_evaluation(self, evaluation: Any) -> None:
+        """The warning rules' result (ui.metrics_controller sets it before each ``load``): the
+        light column then shows the computed light beside the manual one, with the reasons."""
+        self._evaluation = evaluation
+
+    def computed_light(self, node: Node) -> Any:
+        ev = self._evaluation
+        return ev.light(*node.key) if ev is not None and node.record is not None else None
+
+    @property
+    def plan_tree(self) -> PlanTree | None:
+        return self._tree
 
     # ----- loading -----------------------------------------------------------------------
     def load(self, tree: PlanTree) -> None:
+        """Show ``tree``: in place when only values changed, with a reset when rows did."""
+        new_root = build_nodes(tree)
+        self._tree = tree
+        if new_root.shape() == self._root.shape() and self._root.children:
+            self._update_in_place(self._root, new_root)
+            return
         self.beginResetModel()
-        self._root = build_nodes(tree)
+        self._root = new_root
         self.endResetModel()
+
+    def _update_in_place(self, old: Node, new: Node) -> None:
+        for old_child, new_child in zip(old.children, new.children, strict=True):
+            for name in ("record", "light", "progress", "target", "tooltip", "score", "score_tip"):
+                setattr(old_child, name, getattr(new_child, name))
+            self._update_in_place(old_child, new_child)
+        if old.children:
+            parent = self._index_of(old)
+            last = len(old.children) - 1
+            self.dataChanged.emit(
+                self.index(0, 0, parent), self.index(last, len(Column) - 1, parent)
+            )
+
+    def _index_of(self, node: Node, column: int = 0) -> QModelIndex:
+        if node is self._root or node.parent is None:
+            return QModelIndex()
+        return self.createIndex(node.row(), column, node)
 
     def node(self, index: Index) -> Node:
         if index.isValid():
@@ -172,15 +124,25 @@ class GoalTreeModel(QAbstractItemModel):
 
     def find(self, kind: str, ident: int) -> QModelIndex:
         """The first index showing the given entity, or an invalid index."""
-        stack = [(self._root, QModelIndex())]
+        stack = [self._root]
         while stack:
-            node, index = stack.pop()
-            for row, child in enumerate(node.children):
-                child_index = self.index(row, 0, index)
+            node = stack.pop(0)
+            for child in node.children:
                 if child.kind == kind and child.record.id == ident:
-                    return child_index
-                stack.append((child, child_index))
+                    return self._index_of(child)
+                stack.append(child)
         return QModelIndex()
+
+    def find_path(self, path: tuple[Key, ...] | list[Key]) -> QModelIndex:
+        """The index at a path of (kind, id) keys, or an invalid index if it is gone."""
+        node = self._root
+        for key in path:
+            key = (key[0], key[1])
+            match = next((child for child in node.children if child.key == key), None)
+            if match is None:
+                return QModelIndex()
+            node = match
+        return self._index_of(node)
 
     # ----- QAbstractItemModel ------------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
@@ -213,16 +175,37 @@ class GoalTreeModel(QAbstractItemModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            headers = (_tr("Goal"), _tr("Light"), _tr("Progress"), _tr("Target / due"))
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            headers = (
+                _tr("Goal"),
+                _tr("Light"),
+                _tr("Score"),
+                _tr("Progress"),
+                _tr("Target / due"),
+            )
             if 0 <= section < len(headers):
                 return headers[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == Column.SCORE:
+            return _tr("0 = baseline, 95 = floor (保底) reached, 100 = stretch (冲刺) reached")
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            # The top level takes drops too: objectives are reordered there.
+            return Qt.ItemFlag.ItemIsDropEnabled if self._editable() else Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        node = self.node(index)
+        if self._editable() and index.column() == Column.NAME:
+            flags |= Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled
+            flags |= Qt.ItemFlag.ItemIsDropEnabled
+            if node.kind == "deliverable":
+                flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def _editable(self) -> bool:
+        return self._edit is not None and self._edit.can_edit
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -230,21 +213,36 @@ class GoalTreeModel(QAbstractItemModel):
         node = self.node(index)
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == Column.NAME:
-                return node_title(node)
-            if column == Column.LIGHT:
-                return light_name(node.light)
-            if column == Column.PROGRESS:
-                return node.progress
-            if column == Column.TARGET:
-                return node.target
+            return self._display(node, column)
+        if role == Qt.ItemDataRole.EditRole and column == Column.NAME:
+            return node.record.title
         if role == Qt.ItemDataRole.DecorationRole and column == Column.LIGHT:
-            return light_icon(node.light)
+            if self._evaluation is None:
+                return light_icon(node.light)
+            return pair_icon(node.light, self.computed_light(node))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.SCORE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         is_check = role == Qt.ItemDataRole.CheckStateRole and column == Column.NAME
         if is_check and node.kind == "deliverable":
             return Qt.CheckState.Checked if node.record.done else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(node, column)
+        return self._custom(node, role)
+
+    def _display(self, node: Node, column: int) -> Any:
+        if column == Column.NAME:
+            return node_title(node)
+        if column == Column.LIGHT:
+            return light_name(node.light)
+        if column == Column.SCORE:
+            return _fmt_score(node.score)
+        if column == Column.PROGRESS:
+            return node.progress
+        if column == Column.TARGET:
+            return node.target
+        return None
+
+    def _custom(self, node: Node, role: int) -> Any:
         if role == Roles.KIND:
             return node.kind
         if role == Roles.ENTITY_ID:
@@ -253,15 +251,118 @@ class GoalTreeModel(QAbstractItemModel):
             return node.light.value if node.light is not None else None
         if role == Roles.RECORD:
             return node.record
+        if role == Roles.SCORE:
+            return node.score
+        if role == Roles.PATH:
+            return node.path()
+        if role == Roles.COMPUTED_LIGHT:
+            computed = self.computed_light(node)
+            return computed.value if computed is not None else None
         return None
 
     def _tooltip(self, node: Node, column: int) -> str | None:
         if column == Column.LIGHT:
             reason = node.tooltip
-            return f"{light_name(node.light)}: {reason}" if reason else light_name(node.light)
+            text = f"{light_name(node.light)}: {reason}" if reason else light_name(node.light)
+            rules = tooltip_text(self._evaluation, *node.key) if node.record is not None else ""
+            return f"{text}\n\n{rules}" if rules else text
+        if column == Column.SCORE:
+            return node.score_tip or None
         if column == Column.NAME and node.kind == "kr" and node.record.bottleneck:
             return _tr("Risks / bottlenecks:") + "\n" + node.record.bottleneck
         if column in (Column.PROGRESS, Column.TARGET):
             text = node.progress if column == Column.PROGRESS else node.target
             return text or None
         return None
+
+    # ----- editing -----------------------------------------------------------------------
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Rename (EditRole) or check a deliverable (CheckStateRole), through a command."""
+        if self._edit is None or not index.isValid() or index.column() != Column.NAME:
+            return False
+        node = self.node(index)
+        if role == Qt.ItemDataRole.EditRole:
+            title = str(value).strip() if value is not None else ""
+            if not title:
+                return False  # an emptied title keeps the old one rather than failing
+            if title == node.record.title:
+                return True
+            name = _tr("Rename %1 to “%2”").replace("%1", kind_name(node.kind))
+            name = name.replace("%2", title)
+            command = UpdateEntity(node.kind, node.record.id, {"title": title}, name=name)
+        elif role == Qt.ItemDataRole.CheckStateRole and node.kind == "deliverable":
+            done = Qt.CheckState(value) == Qt.CheckState.Checked
+            if done == node.record.done:
+                return True
+            text = _tr("Check off “%1”") if done else _tr("Reopen “%1”")
+            command = UpdateEntity(
+                "deliverable",
+                node.record.id,
+                {"done": done},
+                name=text.replace("%1", node_title(node)),
+            )
+        else:
+            return False
+        return self._edit.push(command)
+
+    # ----- drag and drop: reorder within a parent ----------------------------------------
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME_TYPE]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
+        """The dragged node as JSON: its path of (kind, id) keys (one node per drag)."""
+        data = QMimeData()
+        rows = [i for i in indexes if i.isValid() and i.column() == Column.NAME]
+        if rows:
+            path = [list(key) for key in self.node(rows[0]).path()]
+            data.setData(MIME_TYPE, json.dumps({"path": path}).encode())
+        return data
+
+    def _drop_target(
+        self, data: QMimeData, row: int, parent: Index
+    ) -> tuple[Node, Key, int] | None:
+        """(parent node, moved key, insert position) for a drop that reorders, else None."""
+        if self._edit is None or self._tree is None or not data.hasFormat(MIME_TYPE):
+            return None
+        try:
+            payload = json.loads(bytes(data.data(MIME_TYPE).data()).decode())
+            path = tuple((str(kind), int(ident)) for kind, ident in payload["path"])
+        except (ValueError, KeyError, TypeError):
+            return None
+        if not path:
+            return None
+        target = self.node(parent)
+        if row < 0 and parent.isValid() and target.path()[:-1] == path[:-1]:
+            # Dropped onto a sibling: take its place.
+            row, target = target.row(), target.parent or self._root
+        elif row < 0:
+            row = len(target.children)  # onto the parent itself: to the end
+        if target.path() != path[:-1]:
+            return None  # only within the same parent
+        return target, path[-1], row
+
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        return self._drop_target(data, row, parent) is not None
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        """Reorder siblings as one undo step; a drop elsewhere or to the same place is refused."""
+        if action == Qt.DropAction.IgnoreAction:
+            return True
+        found = self._drop_target(data, row, parent)
+        if found is None or self._tree is None or self._edit is None:
+            return False
+        target, moved, position = found
+        command = reorder_command(self._tree, target, moved, position)
+        if command is None:
+            return False
+        return self._edit.push(command)

@@ -1,0 +1,1 @@
+"""Small dialogs that collect a choice; the caller turns it into a command."""

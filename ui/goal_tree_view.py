@@ -1,0 +1,140 @@
+"""The goal tree's view: inline rename, reorder by drag, and state that survives reloads.
+
+A reload that changes rows resets the model; this view notes which nodes were expanded and which
+was current (by their path of (kind, id) keys, which also tells apart the two places a shared
+work package shows) and puts both back afterwards. It works through whatever model it is given,
+so a filter proxy between it and the GoalTreeModel changes nothing here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
+
+from ui.goal_tree_model import Column, Roles
+
+PathKeys = tuple[tuple[str, int], ...]
+
+
+class GoalTreeView(QTreeView):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self._expanded: set[PathKeys] = set()
+        self._current: PathKeys | None = None
+        self._scroll = 0
+        self._first_load = True
+        self._watched: QAbstractItemModel | None = None
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:  # type: ignore[override]
+        if self._watched is not None:
+            self._watched.modelAboutToBeReset.disconnect(self._save_state)
+            self._watched.modelReset.disconnect(self._restore_state)
+        super().setModel(model)
+        self._watched = model
+        header = self.header()
+        if model is not None and header.count() > Column.PROGRESS:
+            header.resizeSection(Column.SCORE, 56)
+            header.resizeSection(Column.PROGRESS, 300)
+        if model is not None:
+            # Connected after QTreeView's own handlers, so ours run once it has reset itself.
+            model.modelAboutToBeReset.connect(self._save_state)
+            model.modelReset.connect(self._restore_state)
+
+    def sizeHintForColumn(self, column: int) -> int:
+        """Fit a column to its contents, but never let one long title push the others out."""
+        hint = super().sizeHintForColumn(column)
+        if column == Column.NAME:
+            return min(hint, max(260, int(self.viewport().width() * 0.5)))
+        return hint
+
+    # ----- paths -------------------------------------------------------------------------
+    @staticmethod
+    def path_of(index: QModelIndex) -> PathKeys | None:
+        path = index.data(Roles.PATH) if index.isValid() else None
+        return tuple(tuple(key) for key in path) if path else None  # type: ignore[misc]
+
+    def index_at_path(self, path: PathKeys | list[Any]) -> QModelIndex:
+        """The view-model index at ``path``, or an invalid index when it is not shown."""
+        model = self.model()
+        parent = QModelIndex()
+        if model is None:
+            return parent
+        for kind, ident in path:
+            found = QModelIndex()
+            for row in range(model.rowCount(parent)):
+                child = model.index(row, 0, parent)
+                if child.data(Roles.KIND) == kind and child.data(Roles.ENTITY_ID) == ident:
+                    found = child
+                    break
+            if not found.isValid():
+                return found
+            parent = found
+        return parent
+
+    def expanded_paths(self) -> set[PathKeys]:
+        model = self.model()
+        out: set[PathKeys] = set()
+        if model is None:
+            return out
+        pending = [QModelIndex()]
+        while pending:
+            parent = pending.pop()
+            for row in range(model.rowCount(parent)):
+                child = model.index(row, 0, parent)
+                if self.isExpanded(child):
+                    path = self.path_of(child)
+                    if path:
+                        out.add(path)
+                    pending.append(child)
+        return out
+
+    # ----- keeping state over resets -----------------------------------------------------
+    def _save_state(self) -> None:
+        model = self.model()
+        if model is not None and model.rowCount() > 0:
+            self._first_load = False
+            self._expanded = self.expanded_paths()
+            self._current = self.path_of(self.currentIndex())
+            self._scroll = self.verticalScrollBar().value()
+
+    def _restore_state(self) -> None:
+        if self._first_load:
+            self.expandToDepth(2)  # objective, lines and KRs open; work packages closed
+            return
+        for path in sorted(self._expanded, key=len):
+            index = self.index_at_path(path)
+            if index.isValid():
+                self.setExpanded(index, True)
+        if self._current:
+            # A deleted node gives way to its nearest surviving ancestor.
+            for length in range(len(self._current), 0, -1):
+                index = self.index_at_path(self._current[:length])
+                if index.isValid():
+                    self.setCurrentIndex(index)
+                    break
+        self.verticalScrollBar().setValue(self._scroll)
+
+    def select_path(self, path: PathKeys | list[Any], *, edit: bool = False) -> bool:
+        index = self.index_at_path(path)
+        if not index.isValid():
+            return False
+        parent = index.parent()
+        while parent.isValid():
+            self.expand(parent)
+            parent = parent.parent()
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+        if edit:
+            self.edit(index)
+        return True
