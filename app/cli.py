@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from app import __version__
+from app import __version__, cli_backup, cli_io
 
 PROG = "okr-planner"
 
@@ -89,6 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Feature modules add their subcommands here: each is called with (subparsers, common parent).
 EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction, argparse.ArgumentParser], None]] = []
+EXTRA_COMMANDS.append(cli_backup.register)  # backup, restore
+EXTRA_COMMANDS.append(cli_io.register)  # import-md, report, export-md, export-csv
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -106,6 +108,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if isinstance(exc, PlanError):
             print(f"{PROG}: {exc}", file=sys.stderr)
+            return 1
+        if isinstance(exc, OSError) or type(exc).__module__.startswith(("sqlalchemy", "sqlite3")):
+            # A read-only file, a full disk, a locked database: one line, not a traceback.
+            reason = getattr(exc, "orig", None) or exc
+            print(f"{PROG}: the plan database could not be used: {reason}", file=sys.stderr)
             return 1
         raise
 

@@ -135,6 +135,32 @@ class MoveCard(Command):
 
 
 @dataclass
+class ImportCards(Command):
+    """Create many cards at once (a Markdown import) as one undo step.
+
+    Apply inserts them in one statement; undo deletes them all in one transaction, keeping what
+    was deleted so redo puts them back with the same ids.
+    """
+
+    cards: list[dict[str, Any]]
+    name: str = ""
+    created_ids: tuple[int, ...] = ()
+    _snapshot: Snapshot | None = None
+
+    def apply(self, svc: PlanService) -> list[Change]:
+        if self._snapshot is not None:
+            svc.restore(self._snapshot)
+            self._snapshot = None
+        else:
+            self.created_ids = tuple(svc.create_many("card", self.cards))
+        return [Change("card", self.created_ids)]
+
+    def revert(self, svc: PlanService) -> list[Change]:
+        self._snapshot = svc.delete_many("card", self.created_ids)
+        return [Change("card", self.created_ids)]
+
+
+@dataclass
 class Macro(Command):
     """Several commands as one undo step (a multi-card action, a cascade)."""
 

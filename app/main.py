@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
-from app.db import DatabaseError, OpenedDatabase, open_database, resolve_db_url
+from app.db import OpenedDatabase, open_database, resolve_db_url
+from app.gui_safety import open_window_with_recovery, read_only_reason, wire_window
 from app.services.plan_service import PlanService
 from ui.main_window import MainWindow
 from ui.undo import PlanBus
@@ -51,34 +52,35 @@ def _apply_look(app: QApplication) -> None:
         app.setWindowIcon(QIcon(pixmap))
 
 
-def create_main_window(db: str | None = None) -> MainWindow:
+def create_main_window(db: str | None = None, *, read_only: bool = False) -> MainWindow:
     """Build the window for a database path or URL without running the event loop.
 
-    Raises DatabaseError (with a message naming the file) when the database cannot be opened.
+    Raises DatabaseError (with a message naming the file) when the database cannot be opened,
+    PlanInUseError when another window edits it (then ``read_only=True`` opens it to look).
     """
     ensure_application()
-    opened = open_database(resolve_db_url(db))
+    opened = open_database(resolve_db_url(db), read_only=read_only, exclusive=not read_only)
     service = PlanService(opened.engine)
     undo_stack = QUndoStack()
     bus = PlanBus()
+    if read_only:
+        bus.set_read_only(True, read_only_reason(opened.path))
     window = MainWindow(service, service.first_plan_id(), undo_stack, bus, opened.display_name)
     undo_stack.setParent(window)
     bus.setParent(window)
     window.context = AppContext(opened, service, undo_stack, bus)  # type: ignore[attr-defined]
+    wire_window(window, opened)  # backups on open and close, File > Restore backup
     return window
 
 
 def run_gui(db: str | None = None) -> int:
     app = ensure_application()
-    try:
-        window = create_main_window(db)
-    except DatabaseError as exc:
-        print(f"okr-planner: {exc}", file=sys.stderr)
-        if app.platformName() not in ("offscreen", "minimal"):
-            title = QCoreApplication.translate("main", "Cannot open plan")
-            QMessageBox.critical(None, title, str(exc))
+    # A bad file offers a backup, another file or a new plan; a plan open elsewhere, read-only.
+    window = open_window_with_recovery(db, create_main_window)
+    if window is None:
         return 1
     window.show()
     code = app.exec()
+    window.close()  # runs the close hooks (close backup, unlock) if the window is still open
     window.context.db.engine.dispose()  # type: ignore[attr-defined]
     return code

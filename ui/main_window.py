@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QTreeView,
     QWidget,
 )
 
@@ -18,8 +20,16 @@ from app import __version__
 from app.commands import Change
 from app.services.plan_service import PlanService
 from models.calendar import Quarter
-from ui.details_view import DetailsView
+from ui.board.panel import BoardPanel
+from ui.dialogs.io_actions import IOActions
+from ui.dialogs.restore_dialog import BackupSource, run_restore
+from ui.edit_context import EditContext
+from ui.goal_tree_actions import GoalTreeActions
 from ui.goal_tree_model import Column, GoalTreeModel, Roles
+from ui.goal_tree_view import GoalTreeView
+from ui.metrics_controller import MetricsController
+from ui.read_only_banner import install_read_only_banner, mark_edit_action
+from ui.side_pane import SidePane
 from ui.undo import PlanBus
 
 SETTINGS_GEOMETRY = "main_window/geometry"
@@ -46,8 +56,9 @@ class MainWindow(QMainWindow):
         self.db_display = db_display
         self.setObjectName("mainWindow")
 
-        self.tree_model = GoalTreeModel(self)
-        self.goal_tree = QTreeView(self)
+        self.edit_context = EditContext(svc, plan_id, undo_stack, bus)
+        self.tree_model = GoalTreeModel(self, edit=self.edit_context)
+        self.goal_tree = GoalTreeView(self)
         self.goal_tree.setObjectName("goalTree")
         self.goal_tree.setModel(self.tree_model)
         self.goal_tree.setUniformRowHeights(True)
@@ -58,19 +69,35 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
 
-        self.details = DetailsView(self)
+        self.side_pane = SidePane(self.edit_context, self)
+        self.details = self.side_pane.details
+        self.kr_panel = self.side_pane.kr_panel
+        self.kr_panel.card_activated.connect(self._reveal_card)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
+        self.board = BoardPanel(svc, plan_id, undo_stack, bus, self)
+        self.board_message = QLabel(self)
+        self.board_message.setObjectName("boardMessage")
         self.splitter.addWidget(self.goal_tree)
-        self.splitter.addWidget(self.details)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.addWidget(self.board)
+        self.splitter.addWidget(self.side_pane)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 6)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([280, 1000, 260])
         self.setCentralWidget(self.splitter)
+        self.statusBar().addPermanentWidget(self.board_message)
+        self.board.message.connect(self._show_board_message)
+        self.goal_tree.clicked.connect(self._on_tree_clicked)
 
+        self.metrics = MetricsController(self)  # rules, computed lights, charts, check-ins
         self._build_menus()
         self.goal_tree.selectionModel().currentChanged.connect(self._on_current_changed)
         self.bus.changed.connect(self._on_changed)
         self.bus.failed.connect(self._on_failed)
+        self.close_hooks: list[Callable[[], None]] = []  # app.main: close backup, unlock
+        self.backup_source: BackupSource | None = None  # app.main: File > Restore backup
+        self.read_only_banner = install_read_only_banner(self, bus)
 
         self.reload()
         self._restore_geometry()
@@ -78,10 +105,16 @@ class MainWindow(QMainWindow):
     # ----- building ----------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.io_actions = IOActions(self, file_menu)  # import, weekly report, exports
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.setStatusTip(self.tr("Close OKR Planner; every edit is already saved"))
         quit_action.triggered.connect(self.close)
+        self.restore_action = mark_edit_action(QAction(self.tr("&Restore backup…"), self))
+        self.restore_action.setStatusTip(self.tr("Go back to one of this plan's backups"))
+        self.restore_action.triggered.connect(self._restore_backup)
+        file_menu.addAction(self.restore_action)
+        file_menu.addSeparator()
         file_menu.addAction(quit_action)
         self.file_menu = file_menu
 
@@ -94,11 +127,22 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(redo)
         self.undo_action, self.redo_action = undo, redo
         self.edit_menu = edit_menu
+        self.tree_actions = GoalTreeActions(
+            self.goal_tree, self.tree_model, self.edit_context, self
+        )
+        self.tree_actions.add_to_menu(edit_menu)
+        edit_menu.addSeparator()
+        edit_menu.addActions(self.board.actions.edit_menu_actions())
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.metrics.check_in_action)
 
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         expand = QAction(self.tr("Expand the whole tree"), self)
         expand.triggered.connect(self.goal_tree.expandAll)
         self.view_menu.addAction(expand)
+        self.view_menu.addSeparator()
+        self.view_menu.addActions(self.board.actions.view_menu_actions())
+        self.view_menu.addAction(self.metrics.overview_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About OKR Planner"), self)
@@ -112,12 +156,12 @@ class MainWindow(QMainWindow):
         current = self.goal_tree.currentIndex()
         selected = (current.data(Roles.KIND), current.data(Roles.ENTITY_ID))
         tree = self.svc.tree(self.plan_id)
-        self.details.set_tree(tree)
-        self.tree_model.load(tree)
-        self.goal_tree.expandToDepth(2)
+        self.metrics.refresh(tree)  # first: the views below read the fresh rule lights
+        self.side_pane.set_tree(tree)
+        self.tree_model.load(tree)  # the view keeps expansion and current node itself
         self.goal_tree.resizeColumnToContents(Column.NAME)
         self.goal_tree.resizeColumnToContents(Column.LIGHT)
-        if selected[0] is not None:
+        if selected[0] is not None and not self.goal_tree.currentIndex().isValid():
             index = self.tree_model.find(selected[0], selected[1])
             if index.isValid():
                 self.goal_tree.setCurrentIndex(index)
@@ -144,13 +188,44 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message)
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.details.show_entity(current.data(Roles.KIND), current.data(Roles.RECORD))
+        self.side_pane.show_entity(current.data(Roles.KIND), current.data(Roles.RECORD))
+
+    def _reveal_card(self, card_id: int) -> None:
+        """Show a card the KR panel asked for on the board, if the board can do that."""
+        board = getattr(self, "board", None)
+        for name in ("reveal_card", "select_card"):
+            reveal = getattr(board, name, None)
+            if callable(reveal):
+                reveal(card_id)
+                return
+
+    def _on_tree_clicked(self, index: QModelIndex) -> None:
+        """A click on a KR filters the board to its cards; a second click on it clears that."""
+        if index.data(Roles.KIND) == "kr":
+            self.board.toggle_kr_filter(index.data(Roles.ENTITY_ID))
+
+    def _show_board_message(self, message: str) -> None:
+        self.board_message.setText(message)
+        self.board_message.setToolTip(message)
 
     def _on_changed(self, _changes: list[Change]) -> None:
         self.reload()
 
     def _on_failed(self, message: str) -> None:
         QMessageBox.warning(self, self.tr("Change not saved"), message)
+        self.reload()  # show what the database holds: a refused edit snaps back
+
+    @property
+    def read_only(self) -> bool:
+        """Opened read-only (another window edits this plan): edit controls are disabled."""
+        return self.bus.read_only
+
+    def _restore_backup(self) -> None:
+        message = run_restore(self, self.backup_source)
+        if message is not None:
+            self.undo_stack.clear()  # its commands describe the plan that was replaced
+            self.bus.changed.emit([])  # everything may have changed: every view reloads
+            self.statusBar().showMessage(message, 15000)
 
     # ----- window state ------------------------------------------------------------------
     def _restore_geometry(self) -> None:
@@ -169,6 +244,9 @@ class MainWindow(QMainWindow):
         settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
         settings.setValue(SETTINGS_SPLITTER, self.splitter.saveState())
         super().closeEvent(event)
+        hooks, self.close_hooks = self.close_hooks, []  # once, even if closed twice
+        for hook in hooks:
+            hook()
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -10,9 +10,10 @@ milliseconds that way.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import groupby
 from typing import Any
 
 import sqlalchemy as sa
@@ -22,7 +23,7 @@ from sqlmodel import Session, SQLModel
 from app.services import records as rec
 from models import validation as v
 from models.calendar import Level, Quarter, shift_period
-from models.errors import NotFoundError, ValidationError
+from models.errors import NotFoundError, PlanError, ValidationError
 from models.lights import Light
 from models.tables import (
     ActionCard,
@@ -162,6 +163,24 @@ class PlanService:
     def cards(self, plan_id: int) -> list[Any]:
         return self.list("card", plan_id=plan_id)
 
+    def max_sort_order(self, kind: str, /, **where: Any) -> int:
+        """The highest sort_order of matching rows, -1 if none: what an append goes after."""
+        t = _tbl(KINDS[kind].table)
+        stmt = sa.select(sa.func.max(t.c.sort_order))
+        for name, value in where.items():
+            stmt = stmt.where(t.c[name] == value)
+        with self._tx() as s:
+            found = s.execute(stmt).scalar()
+        return -1 if found is None else found
+
+    def cards_of_kr(self, kr_id: int) -> list[Any]:
+        """The cards serving one KR, in board order (the KR panel's list; no full board read)."""
+        ct, lt = _tbl(ActionCard), _tbl(CardKR)
+        linked = sa.select(lt.c.card_id).where(lt.c.kr_id == kr_id)
+        stmt = sa.select(ct).where(ct.c.id.in_(linked)).order_by(ct.c.sort_order, ct.c.id)
+        with self._tx() as s:
+            return self._record(s, KINDS["card"], s.execute(stmt).all())
+
     def checkins(self, metric_id: int) -> list[Any]:
         with self._tx() as s:
             t = _tbl(CheckIn)
@@ -184,6 +203,36 @@ class PlanService:
             if k.link is not None:
                 self._set_links(s, k, new_id, kr_ids or ())
             return self._get(s, k, new_id)
+
+    def create_many(self, kind: str, rows: Sequence[Mapping[str, Any]]) -> list[int]:
+        """Insert many entities of one kind (an import) and return their ids in row order.
+
+        Each row is validated as ``create`` validates it (``kr_ids`` included) before anything
+        is written; if any row is bad, RowErrors names every bad row and nothing is written.
+        One INSERT for all rows: ``create`` per row reads each row back and checks its parents
+        one by one, about 1 ms a card, which is 10 s for a 10,000-row import.
+        """
+        k = KINDS[kind]
+        with self._tx() as s:
+            values, links, errors = self._validated_many(s, k, rows)
+            if errors:
+                raise RowErrors(errors)
+            if not values:
+                return []
+            t = _tbl(k.table)
+            stmt = sa.insert(t).returning(t.c.id, sort_by_parameter_order=True)
+            ids = list(s.execute(stmt, values).scalars())
+            if k.link is not None:
+                pairs = zip(ids, links, strict=True)
+                link_rows = [{k.link_column: i, "kr_id": kr} for i, krs in pairs for kr in krs]
+                if link_rows:
+                    s.execute(sa.insert(_tbl(k.link)), link_rows)
+            return ids
+
+    def check_many(self, kind: str, rows: Sequence[Mapping[str, Any]]) -> list[RowError]:
+        """What ``create_many`` would refuse, without writing anything (an import's preview)."""
+        with self._tx() as s:
+            return self._validated_many(s, KINDS[kind], rows)[2]
 
     def update(self, kind: str, ident: int, /, **fields: Any) -> tuple[Any, dict[str, Any]]:
         """Change fields of one entity; returns the new record and the old values changed."""
@@ -215,12 +264,34 @@ class PlanService:
             s.execute(sa.delete(t).where(t.c.id == ident))
             return Snapshot(rows=rows)
 
+    def delete_many(self, kind: str, idents: Sequence[int]) -> Snapshot:
+        """Delete many entities and what depends on them in one transaction (undo of an
+        import); one snapshot restores them all. ``delete`` per row takes 1 ms a row."""
+        k = KINDS[kind]
+        t = _tbl(k.table)
+        ids = list(dict.fromkeys(idents))
+        chunks = [ids[i : i + 500] for i in range(0, len(ids), 500)]
+        rows: list[tuple[str, dict[str, Any]]] = []
+        with self._tx() as s:
+            for chunk in chunks:
+                found = set(s.execute(sa.select(t.c.id).where(t.c.id.in_(chunk))).scalars())
+                missing = [i for i in chunk if i not in found]
+                if missing:
+                    raise NotFoundError(kind, missing[0])
+            for chunk in chunks:
+                rows += _collect_dependents(s, t, chunk)
+                s.execute(sa.delete(t).where(t.c.id.in_(chunk)))
+        return Snapshot(rows=tuple(rows))
+
     def restore(self, snapshot: Snapshot) -> None:
         """Re-insert the rows of a delete with their original ids (undo of a delete)."""
         tables = SQLModel.metadata.tables
         with self._tx() as s:
-            for table_name, values in snapshot.rows:
-                s.execute(sa.insert(tables[table_name]).values(**values))
+            # One executemany per run of rows of the same table and columns, in snapshot order
+            # (parents first): restoring a 10,000-card import takes 0.2 s instead of 2.5 s.
+            runs = groupby(snapshot.rows, key=lambda row: (row[0], tuple(row[1])))
+            for (table_name, _columns), run in runs:
+                s.execute(sa.insert(tables[table_name]), [values for _, values in run])
 
     def move_card(
         self,
@@ -337,6 +408,56 @@ class PlanService:
         )
         return {code: ident for code, ident in s.execute(stmt)}
 
+    def _validated_many(
+        self, s: Session, k: Kind, rows: Sequence[Mapping[str, Any]]
+    ) -> tuple[list[dict[str, Any]], list[list[int]], list[RowError]]:
+        """Per row what ``_validated`` checks; parents and KR ids checked once per distinct id."""
+        table = _tbl(k.table)
+        # field name -> the column it must exist in; kr_ids must name KRs
+        targets = {
+            col.name: next(iter(col.foreign_keys)).column
+            for col in table.columns
+            if col.foreign_keys
+        }
+        blank = dict.fromkeys(col.name for col in table.columns)
+        check = _CHECKS.get(k.name)
+        out: list[dict[str, Any]] = []
+        links: list[list[int]] = []
+        errors: list[RowError] = []
+        refs: dict[str, dict[Any, list[int]]] = {name: {} for name in [*targets, "kr_ids"]}
+        for index, row in enumerate(rows):
+            fields = dict(row)
+            kr_ids = list(dict.fromkeys(fields.pop("kr_ids", None) or ()))
+            try:
+                if kr_ids and k.link is None:
+                    raise ValidationError(k.name, "kr_ids", "this entity has no KR links")
+                values = v.clean_fields(k.name, k.table, fields, partial=False)
+                if check is not None:
+                    check(self, s, blank | values, values, None)
+            except ValidationError as exc:
+                errors.append(RowError(index, exc))
+                continue
+            for name in targets:
+                if values.get(name) is not None:
+                    refs[name].setdefault(values[name], []).append(index)
+            for kr_id in kr_ids:
+                refs["kr_ids"].setdefault(kr_id, []).append(index)
+            out.append(values)
+            links.append(kr_ids)
+        targets["kr_ids"] = _tbl(KeyResult).c.id
+        for name, wanted in refs.items():
+            target, found, keys = targets[name], set(), list(wanted)
+            for start in range(0, len(keys), 500):
+                chunk = keys[start : start + 500]
+                found.update(s.execute(sa.select(target).where(target.in_(chunk))).scalars())
+            for value, indexes in wanted.items():
+                if value not in found:
+                    message = f"no {target.table.name} with id {value}"
+                    error = ValidationError(k.name, name, message)
+                    errors += [RowError(i, error) for i in indexes]
+        errors.sort(key=lambda error: error.index)
+        return out, links, errors
+
     def _validated(
         self, s: Session, k: Kind, fields: Mapping[str, Any], *, existing: Any | None
     ) -> dict[str, Any]:
@@ -349,6 +470,24 @@ class PlanService:
         if check is not None:
             check(self, s, merged, values, existing)
         return values
+
+
+@dataclass(frozen=True, slots=True)
+class RowError:
+    """One bad row of a ``create_many`` call: its index in the rows given, and why."""
+
+    index: int
+    error: ValidationError
+
+
+class RowErrors(PlanError):
+    """``create_many`` refused its rows; ``errors`` lists every bad row in row order."""
+
+    def __init__(self, errors: Sequence[RowError]) -> None:
+        self.errors = list(errors)
+        shown = "; ".join(f"row {e.index + 1}: {e.error}" for e in self.errors[:3])
+        more = len(self.errors) - 3
+        super().__init__(shown + (f" (and {more} more)" if more > 0 else ""))
 
 
 def _check_parents(s: Session, k: Kind, values: Mapping[str, Any]) -> None:
