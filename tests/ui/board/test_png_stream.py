@@ -1,0 +1,105 @@
+"""The streaming PNG writer: valid files from strips, checksums, whole-or-nothing files."""
+
+from __future__ import annotations
+
+import io
+import struct
+import zlib
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from PySide6.QtGui import QImage
+
+from ui.board import png_stream
+from ui.board.png_stream import PngWriter, adler32_combine, atomic_file, encode_strip
+
+
+@pytest.fixture(params=["installed", "stdlib"])
+def backend(request, monkeypatch) -> str:
+    """Whatever deflate is installed (zlib-ng), and the standard zlib it falls back to."""
+    if request.param == "stdlib":
+        monkeypatch.setattr(png_stream, "deflater", lambda: (zlib, 1))
+    return request.param
+
+
+@given(st.binary(max_size=3000), st.binary(max_size=3000))
+def test_adler32_of_two_runs_combines_like_zlib(first: bytes, second: bytes) -> None:
+    combined = adler32_combine(zlib.adler32(first), zlib.adler32(second), len(second))
+    assert combined == zlib.adler32(first + second)
+
+
+def write(pixels: np.ndarray, strip_rows: list[int]) -> bytes:
+    """``pixels`` (rows x width x 3 RGB) written in strips of the given heights."""
+    height, width, _ = pixels.shape
+    out = io.BytesIO()
+    writer = PngWriter(out, width, height)
+    y = 0
+    for rows in strip_rows:
+        block = np.ascontiguousarray(pixels[y : y + rows])
+        view = memoryview(block).cast("B")
+        writer.add(encode_strip(view, width, rows, width * 3, last=y + rows == height))
+        y += rows
+    writer.finish()
+    return out.getvalue()
+
+
+def chunks(blob: bytes) -> list[tuple[bytes, bytes]]:
+    out, at = [], 8
+    while at < len(blob):
+        (length,) = struct.unpack(">I", blob[at : at + 4])
+        kind, data = blob[at + 4 : at + 8], blob[at + 8 : at + 8 + length]
+        (crc,) = struct.unpack(">I", blob[at + 8 + length : at + 12 + length])
+        assert crc == zlib.crc32(kind + data)
+        out.append((kind, data))
+        at += 12 + length
+    return out
+
+
+@pytest.mark.parametrize("strips", [[37], [10, 10, 10, 7], [1, 35, 1]])
+def test_strips_join_into_one_valid_png(qapp, backend, strips: list[int]) -> None:
+    rng = np.random.default_rng(5)
+    pixels = rng.integers(0, 256, size=(37, 23, 3), dtype=np.uint8)
+    pixels[5:20] = 255  # runs as well as noise
+    blob = write(pixels, strips)
+    parts = chunks(blob)
+    assert parts[0][0] == b"IHDR" and parts[-1][0] == b"IEND"
+    stream = b"".join(d for k, d in parts if k == b"IDAT")
+    raw = zlib.decompress(stream)  # one zlib stream, its Adler-32 checked
+    lines = np.frombuffer(raw, np.uint8).reshape(37, 1 + 23 * 3)
+    assert set(lines[:, 0]) <= {0, 2}
+    image = QImage.fromData(blob, "PNG").convertToFormat(QImage.Format.Format_RGB888)
+    assert (image.width(), image.height()) == (23, 37)
+    back = np.frombuffer(image.constBits(), np.uint8).reshape(37, image.bytesPerLine())
+    assert np.array_equal(back[:, : 23 * 3].reshape(37, 23, 3), pixels)
+
+
+def test_the_same_pixels_in_the_same_strips_give_the_same_bytes(backend) -> None:
+    pixels = np.full((40, 16, 3), 200, np.uint8)
+    assert write(pixels, [16, 16, 8]) == write(pixels.copy(), [16, 16, 8])
+
+
+def test_rows_must_add_up_to_the_height() -> None:
+    block = np.zeros((4, 2, 3), np.uint8)
+    strip = encode_strip(memoryview(block).cast("B"), 2, 4, 6, last=False)
+    writer = PngWriter(io.BytesIO(), 2, 6)
+    writer.add(strip)
+    with pytest.raises(ValueError, match="4 of 6 rows"):
+        writer.finish()
+    with pytest.raises(ValueError, match="does not fit"):
+        writer.add(strip)
+    with pytest.raises(ValueError, match="cannot be"):
+        PngWriter(io.BytesIO(), 0, 6)
+
+
+def test_atomic_file_replaces_only_when_complete(tmp_path) -> None:
+    target = tmp_path / "b.png"
+    target.write_bytes(b"old")
+    with pytest.raises(RuntimeError), atomic_file(target) as fh:
+        fh.write(b"half")
+        raise RuntimeError("disk full")
+    assert target.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()] == ["b.png"]
+    with atomic_file(target) as fh:
+        fh.write(b"new")
+    assert target.read_bytes() == b"new" and [p.name for p in tmp_path.iterdir()] == ["b.png"]
