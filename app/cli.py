@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from app import __version__, cli_backup, cli_io
+from app import __version__, cli_backup, cli_io, cli_png
 
 PROG = "okr-planner"
 
@@ -91,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
 EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction, argparse.ArgumentParser], None]] = []
 EXTRA_COMMANDS.append(cli_backup.register)  # backup, restore
 EXTRA_COMMANDS.append(cli_io.register)  # import-md, report, export-md, export-csv
+EXTRA_COMMANDS.append(cli_png.register)  # export-png (the one that draws: imports Qt)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

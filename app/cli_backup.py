@@ -10,10 +10,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from models.errors import PlanError
+from app.cli_common import CommandError, existing_plan_file, plan_location
 
 
-class BackupCommandError(PlanError):
+class BackupCommandError(CommandError):
     """A backup or restore request that cannot be carried out (printed as one line)."""
 
 
@@ -37,16 +37,15 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     restore.set_defaults(func=cmd_restore)
 
 
-def _plan_path(args: argparse.Namespace) -> Path:
-    from app.db import resolve_db_url, sqlite_path
-
-    url = resolve_db_url(getattr(args, "db", None))
-    path = sqlite_path(url)
+def _sqlite_path(args: argparse.Namespace) -> Path:
+    url, path = plan_location(args)
     if path is None:
         raise BackupCommandError(f"{url}: backups work on plan files, not database servers")
-    if not path.is_file():
-        raise BackupCommandError(f"{path}: no such plan file")
     return path
+
+
+def _plan_path(args: argparse.Namespace) -> Path:
+    return existing_plan_file(_sqlite_path(args), BackupCommandError)
 
 
 def _size(n: int) -> str:
@@ -110,12 +109,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def _plan_path_for_restore(args: argparse.Namespace) -> Path:
     """Like _plan_path, but a missing or damaged plan file is exactly what restore is for."""
-    from app.db import resolve_db_url, sqlite_path
-
-    url = resolve_db_url(getattr(args, "db", None))
-    path = sqlite_path(url)
-    if path is None:
-        raise BackupCommandError(f"{url}: backups work on plan files, not database servers")
+    path = _sqlite_path(args)
     if not path.parent.is_dir():
         raise BackupCommandError(f"{path.parent}: folder does not exist")
     return path

@@ -18,10 +18,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from models.errors import PlanError, ValidationError
+from app.cli_common import CommandError, existing_plan_file, plan_location
+from models.errors import ValidationError
 
 
-class IOCommandError(PlanError):
+class IOCommandError(CommandError):
     """A request that cannot be carried out: printed as one line, exit code 1."""
 
 
@@ -61,13 +62,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 @contextmanager
 def _plan(args: argparse.Namespace, *, read_only: bool) -> Iterator[tuple[Any, int]]:
     """The service and first plan of ``--db``; a missing plan file is an error, never created."""
-    from app.db import open_database, resolve_db_url, sqlite_path
+    from app.db import open_database
     from app.services.plan_service import PlanService
 
-    url = resolve_db_url(args.db)
-    path = sqlite_path(url)
-    if path is not None and not path.is_file():
-        raise IOCommandError(f"{path}: no such plan file (create one with `okr-planner demo`)")
+    url, path = plan_location(args)
+    if path is not None:
+        existing_plan_file(path, IOCommandError, " (create one with `okr-planner demo`)")
     opened = open_database(url, read_only=read_only, exclusive=not read_only)
     try:
         svc = PlanService(opened.engine)

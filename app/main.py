@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from app.db import OpenedDatabase, open_database, resolve_db_url
 from app.gui_safety import open_window_with_recovery, read_only_reason, wire_window
 from app.services.plan_service import PlanService
+from ui.language import chosen_language, install_translations
 from ui.main_window import MainWindow
 from ui.undo import PlanBus
 
@@ -36,6 +37,8 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
         QCoreApplication.setApplicationName(APPLICATION)
         app = QApplication(argv if argv is not None else sys.argv[:1])
         _apply_look(app)
+        # Before any widget exists: texts are translated when each widget is built.
+        install_translations(chosen_language())  # the translators are children of app
     return app  # type: ignore[return-value]
 
 

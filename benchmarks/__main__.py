@@ -12,7 +12,6 @@ import argparse
 import json
 import math
 import os
-import statistics
 import sys
 import tempfile
 from collections.abc import Callable
@@ -22,18 +21,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from benchmarks import sections
 from benchmarks.synth import make_plan
+from benchmarks.targets import targets
 
 FULL_SIZES = [100, 1_000, 10_000, 20_000]
 QUICK_SIZES = [100, 1_000]
-
-
-def median(xs: list[float]) -> float:
-    return statistics.median(xs)
-
-
-def p95(xs: list[float]) -> float:
-    ordered = sorted(xs)
-    return ordered[min(len(ordered) - 1, math.ceil(0.95 * len(ordered)) - 1)]
 
 
 def loglog_exponent(sizes: list[int], values: list[float]) -> float | None:
@@ -52,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="small sizes and few repeats (CI)")
     parser.add_argument("--sizes", help="comma-separated card counts (default 100..20000)")
     parser.add_argument("--repeat", type=int, default=None, help="runs per figure (first dropped)")
+    parser.add_argument("--only", help="comma-separated sections (startup,board,commit,charts,...)")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else None
     sizes = sizes or (QUICK_SIZES if args.quick else FULL_SIZES)
@@ -62,8 +54,13 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="okr-bench-") as tmp:
         plans = {n: make_plan(Path(tmp) / f"plan-{n}.db", n) for n in sizes}
         sample = str(Path(tmp) / "sample.db")
-        ctx = sections.Context(plans=plans, sample=sample, repeat=repeat, tmp=Path(tmp))
-        for name, section in sections.SECTIONS:
+        ctx = sections.Context(
+            plans=plans, sample=sample, repeat=repeat, tmp=Path(tmp), quick=args.quick
+        )
+        only = set(args.only.split(",")) if args.only else None
+        for name, section in sections.all_sections():
+            if only is not None and name not in only:
+                continue
             try:
                 figures = section(ctx)
             except Exception as exc:
@@ -72,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
             rows += [(key, _fmt(key, value)) for key, value in figures.items()]
     growth = _growth(results, sizes)
     results.update(growth)
-    verdicts = sections.targets(results)
+    verdicts = targets(results)
     results["targets"] = verdicts
 
     width = max(len(key) for key, _ in rows) + 2
@@ -94,6 +91,8 @@ UNITLESS = ("rss_mb", "ratio", "statements", "exponent", "count")
 
 def _fmt(key: str, value: object) -> str:
     """Times are seconds (shown in ms); sizes, ratios and counts are shown as they are."""
+    if "us_per_card" in key:
+        return f"{value} us"
     if isinstance(value, float) and not any(word in key for word in UNITLESS):
         return f"{value * 1000:.2f} ms"
     return str(value)
@@ -105,7 +104,7 @@ def _growth(results: dict[str, object], sizes: list[int]) -> dict[str, object]:
     for key, value in results.items():
         if "@" in key and isinstance(value, float):
             base, size = key.rsplit("@", 1)
-            if size.isdigit() and int(size) in sizes:
+            if size.isdigit() and int(size) in sizes and "us_per_card" not in base:
                 per_size.setdefault(base, []).append(value)
     for base, values in per_size.items():
         if len(values) == len(sizes):

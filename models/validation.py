@@ -21,6 +21,7 @@ from sqlmodel import SQLModel
 from models.calendar import Level, normalize_period_start
 from models.errors import ValidationError
 from models.lights import Light
+from models.rule_params import parse_params
 from models.tables import Direction, RuleKind, Status
 
 KR_CODE = re.compile(r"^KR[0-9]{1,3}$")
@@ -175,6 +176,9 @@ def check_card(values: Mapping[str, Any]) -> None:
 
 
 def check_rule(values: Mapping[str, Any]) -> None:
+    """A rule's kind, light and parameters: the parameters are checked as its kind reads them
+    (models.rule_params), so a rule that could never run is refused with the parameter named
+    (``params.min_gain``) instead of being saved and reported as broken later."""
     check_choice("rule", "kind", values.get("kind"), RuleKind)
     check_light("rule", "light", values.get("light"), nullable=False)
     try:
@@ -183,3 +187,4 @@ def check_rule(values: Mapping[str, Any]) -> None:
         raise ValidationError("rule", "params", f"is not valid JSON ({exc})") from exc
     if not isinstance(params, dict):
         raise ValidationError("rule", "params", "must be a JSON object")
+    parse_params(values["kind"], params)

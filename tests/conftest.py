@@ -7,6 +7,8 @@ import os
 # Before anything imports Qt: no display is needed or used.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("OKR_PLANNER_DB", None)
+# The tests assert English texts, whatever language the machine or the developer uses.
+os.environ["OKR_PLANNER_LANG"] = "en"
 
 import pytest
 

@@ -11,12 +11,11 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -30,6 +29,7 @@ from models import validation as v
 from models.calendar import Quarter, week_start
 from models.rules import with_unit
 from ui.checkin_commands import add_checkin, edit_checkin, week_label
+from ui.dialogs.common import add_ok_cancel, error_label, make_window_modal, show_error
 
 
 def _tr(text: str) -> str:
@@ -121,27 +121,15 @@ class CheckInDialog(QDialog):
         self.last_label.setObjectName("checkInLast")
         self.last_label.setStyleSheet("color: #6b7178;")
         layout.addWidget(self.last_label)
-        self.message = QLabel(self)
-        self.message.setObjectName("checkInMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c0392b;")
-        self.message.hide()
+        self.message = error_label(self, "checkInMessage")
         layout.addWidget(self.message)
-
-        box = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
-        layout.addWidget(box)
-        self.button_box = box
+        self.button_box = add_ok_cancel(self, layout)
 
         self.metric_combo.currentIndexChanged.connect(self._metric_changed)
         self.date_edit.dateChanged.connect(self._date_changed)
         self._metric_changed()
         self._date_changed()
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.resize(460, 220)
+        make_window_modal(self, 460, 220)
         self.value_edit.setFocus()
 
     # ----- reading the form --------------------------------------------------------------
@@ -175,8 +163,7 @@ class CheckInDialog(QDialog):
 
     # ----- checking ----------------------------------------------------------------------
     def _fail(self, field: str, message: str, widget: QWidget) -> None:
-        self.message.setText(f"{field}: {message}")
-        self.message.show()
+        show_error(self.message, f"{field}: {message}")
         widget.setFocus()
 
     def validate(self) -> Command | None:

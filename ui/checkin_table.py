@@ -11,25 +11,9 @@ from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from app.commands import Command
 from models import validation as v
@@ -38,8 +22,7 @@ from models.trends import gain_unit, sign_of
 from ui.checkin_commands import delete_checkin, edit_checkin, week_label
 from ui.checkin_dialog import parse_value
 from ui.edit_context import EditContext
-
-Index = QModelIndex | QPersistentModelIndex
+from ui.record_table import Index, RecordTable, RecordTableModel
 
 
 class CheckInColumn(IntEnum):
@@ -54,17 +37,15 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("CheckInTable", text)
 
 
-class CheckInTableModel(QAbstractTableModel):
+class CheckInTableModel(RecordTableModel):
     """A metric's check-ins, newest first. Edits become commands; ``edit`` may be None
     (read-only, e.g. in a report preview)."""
 
     validation_failed = Signal(str)
 
     def __init__(self, edit: EditContext | None = None, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._edit = edit
+        super().__init__(edit, parent)
         self._metric: Any = None
-        self._rows: list[Any] = []  # newest first
         self._changes: dict[int, float | None] = {}
 
     def load(self, metric: Any, checkins: Sequence[Any]) -> None:
@@ -75,7 +56,7 @@ class CheckInTableModel(QAbstractTableModel):
         self._changes = {}
         for prev, cur in zip([None, *ordered], ordered, strict=False):
             self._changes[cur.id] = None if prev is None else sign * (cur.value - prev.value)
-        self._rows = list(reversed(ordered))
+        self._rows = list(reversed(ordered))  # newest first
         self.endResetModel()
 
     @property
@@ -92,19 +73,8 @@ class CheckInTableModel(QAbstractTableModel):
         return next((i for i, c in enumerate(self._rows) if c.id == checkin_id), -1)
 
     # ----- QAbstractTableModel -----------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(CheckInColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (_tr("Week"), _tr("Date"), _tr("Value"), _tr("Change"), _tr("Note"))
-        return titles[section] if 0 <= section < len(titles) else None
+    def titles(self) -> tuple[str, ...]:
+        return (_tr("Week"), _tr("Date"), _tr("Value"), _tr("Change"), _tr("Note"))
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -175,92 +145,39 @@ class CheckInTableModel(QAbstractTableModel):
         return delete_checkin(self._metric, self._rows, self._rows[row])
 
 
-class CheckInTable(QWidget):
+class CheckInTable(RecordTable):
     """The table with Add / Edit / Delete buttons; the owner opens the dialog on request."""
 
-    add_requested = Signal()
-    edit_requested = Signal(int)  # check-in id
+    model: CheckInTableModel
 
     def __init__(self, edit: EditContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(edit, CheckInTableModel(edit), (CheckInColumn.NOTE,), parent)
+        self.model.setParent(self)
         self.setObjectName("checkInTable")
-        self.edit = edit
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.model = CheckInTableModel(edit, self)
-        self.view = QTableView(self)
         self.view.setObjectName("checkInView")
-        self.view.setModel(self.model)
-        self.view.verticalHeader().hide()
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        layout.addWidget(self.view)
-
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c0392b;")
-        self.message.hide()
-        layout.addWidget(self.message)
         self.model.validation_failed.connect(self._show_message)
-        self.model.modelReset.connect(self.message.hide)
-
-        buttons = QHBoxLayout()
-        self.add_button = QPushButton(_tr("Check in…"), self)
+        self.add_button.setText(_tr("Check in…"))
         self.add_button.setObjectName("addCheckIn")
         self.add_button.setToolTip(_tr("Enter this week's value with a note (Ctrl+K)"))
-        self.add_button.clicked.connect(self.add_requested)
-        self.edit_button = QPushButton(_tr("Edit…"), self)
-        self.edit_button.clicked.connect(self._edit_current)
-        self.delete_button = QPushButton(_tr("Delete"), self)
+        self.edit_button.setText(_tr("Edit…"))
+        self.delete_button.setText(_tr("Delete"))
         self.delete_button.setObjectName("deleteCheckIn")
-        self.delete_button.clicked.connect(self.delete_current)
-        for b in (self.add_button, self.edit_button, self.delete_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
         shortcut = QShortcut(QKeySequence.StandardKey.Delete, self.view)
         shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         shortcut.activated.connect(self.delete_current)
         self.view.doubleClicked.connect(self._double_clicked)
-        self._update_buttons()
-        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.model.modelReset.connect(self._update_buttons)
 
     def load(self, metric: Any, checkins: Sequence[Any]) -> None:
         self.model.load(metric, checkins)
         self.add_button.setEnabled(metric is not None)
 
-    def current_row(self) -> int:
-        index = self.view.currentIndex()
-        return index.row() if index.isValid() else -1
-
-    def delete_current(self) -> bool:
-        row = self.current_row()
-        if row < 0:
-            return False
-        return self.edit.push(self.model.delete_command(row))
-
-    def _edit_current(self) -> None:
-        row = self.current_row()
-        if row >= 0:
-            self.edit_requested.emit(self.model.checkin(row).id)
+    def delete_command(self, row: int) -> Command:
+        return self.model.delete_command(row)
 
     def _double_clicked(self, index: QModelIndex) -> None:
         if index.column() in (CheckInColumn.WEEK, CheckInColumn.DATE):
             self.edit_requested.emit(self.model.checkin(index.row()).id)
-
-    def _update_buttons(self) -> None:
-        has = self.current_row() >= 0
-        self.edit_button.setEnabled(has)
-        self.delete_button.setEnabled(has)
-
-    def _show_message(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.show()

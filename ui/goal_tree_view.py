@@ -11,11 +11,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QTreeView, QWidget
 
 from ui.goal_tree_model import Column, Roles
 
 PathKeys = tuple[tuple[str, int], ...]
+MIN_NAME_WIDTH = 140
 
 
 class GoalTreeView(QTreeView):
@@ -35,6 +37,8 @@ class GoalTreeView(QTreeView):
         self._scroll = 0
         self._first_load = True
         self._watched: QAbstractItemModel | None = None
+        self._auto_name_width = True  # until the user drags the name column's edge
+        self.header().sectionResized.connect(self._section_resized)
 
     def setModel(self, model: QAbstractItemModel | None) -> None:  # type: ignore[override]
         if self._watched is not None:
@@ -52,11 +56,30 @@ class GoalTreeView(QTreeView):
             model.modelReset.connect(self._restore_state)
 
     def sizeHintForColumn(self, column: int) -> int:
-        """Fit a column to its contents, but never let one long title push the others out."""
+        """Fit a column to its contents, but never let a long title push the lights out of
+        sight: the name takes what the light column leaves (long titles elide; their
+        tooltip has them in full) and the other columns are a scroll away."""
         hint = super().sizeHintForColumn(column)
-        if column == Column.NAME:
-            return min(hint, max(260, int(self.viewport().width() * 0.5)))
+        model = self.model()
+        if column == Column.NAME and model is not None and model.columnCount() > Column.LIGHT:
+            room = self.viewport().width() - super().sizeHintForColumn(Column.LIGHT)
+            return min(hint, max(MIN_NAME_WIDTH, room))
         return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A wider or narrower pane refits the name column, until the user sizes it by hand."""
+        super().resizeEvent(event)
+        if self._auto_name_width and event.size().width() != event.oldSize().width():
+            self.fit_name_column()
+
+    def fit_name_column(self) -> None:
+        self.resizeColumnToContents(Column.NAME)
+
+    def _section_resized(self, logical: int, _old: int, _new: int) -> None:
+        # Only a drag with the mouse is the user's choice; reloads and refits resize it too.
+        dragging = QApplication.mouseButtons() & Qt.MouseButton.LeftButton
+        if logical == Column.NAME and dragging:
+            self._auto_name_width = False
 
     # ----- paths -------------------------------------------------------------------------
     @staticmethod

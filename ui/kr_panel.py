@@ -32,6 +32,7 @@ from app.commands import CreateEntity, DeleteEntity, UpdateEntity
 from app.services.records import PlanTree
 from models.lights import Light
 from models.scoring import Basis, Path
+from ui.dialogs.common import error_label, show_error
 from ui.dialogs.light_dialog import LightDialog, light_command
 from ui.edit_context import EditContext
 from ui.goal_tree_nodes import fmt_score, kr_score, kr_score_tip, path_text
@@ -42,7 +43,6 @@ from ui.kr_panel_sections import (
     ComputedLightProvider,
     ComputedLightsView,
     TextFieldEditor,
-    fit_height,
     heading,
 )
 from ui.kr_panel_work import WorkPackageModel, WorkPackageView
@@ -163,11 +163,7 @@ class KRPanel(QScrollArea):
         self.no_metric_label.setStyleSheet("color: #6b7178;")
         self.no_metric_label.setWordWrap(True)
         self.body_layout.addWidget(self.no_metric_label)
-        self.metric_message = QLabel(body)
-        self.metric_message.setObjectName("metricMessage")
-        self.metric_message.setWordWrap(True)
-        self.metric_message.setStyleSheet("color: #c0392b;")
-        self.metric_message.hide()
+        self.metric_message = error_label(body, "metricMessage")
         self.body_layout.addWidget(self.metric_message)
         self.metric_model.validation_failed.connect(self._show_metric_message)
         self.metric_model.edited.connect(self.metric_message.hide)
@@ -196,10 +192,7 @@ class KRPanel(QScrollArea):
         self.work_view = WorkPackageView(self.work_model, body)
         self.work_model.validation_failed.connect(self._show_work_message)
         self.body_layout.addWidget(self.work_view)
-        self.work_message = QLabel(body)
-        self.work_message.setWordWrap(True)
-        self.work_message.setStyleSheet("color: #c0392b;")
-        self.work_message.hide()
+        self.work_message = error_label(body)
         self.body_layout.addWidget(self.work_message)
         self.no_work_label = QLabel(_tr("No work package serves this KR yet."), body)
         self.no_work_label.setStyleSheet("color: #6b7178;")
@@ -304,7 +297,7 @@ class KRPanel(QScrollArea):
 
         cards = self.edit.svc.cards_of_kr(kr.id)
         self.card_list.set_cards(cards)
-        fit_height(self.card_list)
+        self.card_list.fit()
         self.card_list.setVisible(bool(cards))
         self.no_cards_label.setVisible(not cards)
 
@@ -393,12 +386,10 @@ class KRPanel(QScrollArea):
         self.edit.push(UpdateEntity("kr", self._kr.id, {field: text}, name=name))
 
     def _show_metric_message(self, message: str) -> None:
-        self.metric_message.setText(message)
-        self.metric_message.show()
+        show_error(self.metric_message, message)
 
     def _show_work_message(self, message: str) -> None:
-        self.work_message.setText(message)
-        self.work_message.show()
+        show_error(self.work_message, message)
 
     def deliverable_index(self, title: str) -> QModelIndex:
         return self.work_model.find_deliverable(title)

@@ -40,7 +40,7 @@ from models.scoring import MetricScore, Path, score_metric_of
 from models.tables import Direction
 from ui.edit_context import EditContext
 from ui.goal_tree_nodes import fmt_num, fmt_score, path_text
-from ui.kr_panel_sections import content_height
+from ui.kr_panel_fit import content_height, share_width
 from ui.lights import light_colour
 
 Index = QModelIndex | QPersistentModelIndex
@@ -67,6 +67,9 @@ NUMBER_FIELDS = {
     MetricColumn.TARGET: "target",
 }
 TEXT_FIELDS = {MetricColumn.NAME: "name", MetricColumn.UNIT: "unit"}
+# What a narrow pane leaves out first (the name's tooltip still says them).
+OPTIONAL_COLUMNS = (MetricColumn.UNIT, MetricColumn.DIRECTION, MetricColumn.TARGET)
+SHORT_TITLE = 48  # px: a column title this narrow is never elided (得分, Score)
 # Fill colour of the progress bar by path: the light a path deserves, without claiming it is one.
 PATH_COLOUR = {
     Path.BELOW_FLOOR: Light.YELLOW_RED,
@@ -159,7 +162,7 @@ class MetricTableModel(QAbstractTableModel):
                 MetricColumn.TARGET: _tr("The external target, as promised upwards"),
                 MetricColumn.SCORE: _tr("0 = baseline, 95 = floor reached, 100 = stretch reached"),
             }
-            return tips.get(MetricColumn(section))
+            return tips.get(MetricColumn(section), column_title(section))  # elided titles
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -192,6 +195,8 @@ class MetricTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column == MetricColumn.DIRECTION:
             return direction_text(metric.direction)
+        if role == Qt.ItemDataRole.ToolTipRole and column == MetricColumn.NAME:
+            return self._name_tip(metric)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == MetricColumn.DIRECTION:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column in (
@@ -216,6 +221,16 @@ class MetricTableModel(QAbstractTableModel):
         if column == MetricColumn.SCORE:
             return fmt_score(score.score) or "—"
         return None  # PROGRESS is painted by ProgressDelegate
+
+    def _name_tip(self, metric: Any) -> str:
+        """Name, direction, unit and external target: what a narrow table leaves out."""
+        lines = [metric.name, direction_text(metric.direction)]
+        if metric.unit:
+            lines.append(f"{column_title(MetricColumn.UNIT)}: {metric.unit}")
+        if metric.target is not None:
+            target = fmt_num(metric.target, metric.unit or "")
+            lines.append(f"{column_title(MetricColumn.TARGET)}: {target}")
+        return "\n".join(lines)
 
     def _score_tip(self, metric: Any, score: MetricScore) -> str:
         if score.score is None:
@@ -374,23 +389,55 @@ class MetricTableView(QTableView):
         self.setItemDelegateForColumn(MetricColumn.PROGRESS, ProgressDelegate(self))
         self.setItemDelegateForColumn(MetricColumn.DIRECTION, DirectionDelegate(self))
         header = self.horizontalHeader()
-        header.setMinimumSectionSize(40)
-        for column in MetricColumn:
-            mode = QHeaderView.ResizeMode.ResizeToContents
-            if column == MetricColumn.PROGRESS:  # the bar takes the room there is
-                mode = QHeaderView.ResizeMode.Stretch
-            header.setSectionResizeMode(column, mode)
+        self._fitted_width = -1
+        header.setMinimumSectionSize(24)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # fit() shares the width
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # full titles in the tooltips
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def fit(self) -> None:
-        """Every row visible, plus room for the horizontal scroll bar when columns overflow."""
+        """Columns share the width; every row visible, plus room for the horizontal scroll bar
+        in the rare pane too narrow even for the numbers."""
+        self._fit_columns()
         height = content_height(self)
-        if self.horizontalHeader().length() > self.width() - 2 * self.frameWidth():
+        if self.horizontalHeader().length() > self.viewport().width():
             height += self.horizontalScrollBar().sizeHint().height()
         if self.minimumHeight() != height or self.maximumHeight() != height:
             self.setFixedHeight(height)  # only the width changes what this computes: no loop
 
+    def _fit_columns(self) -> None:
+        """Every column as wide as its cells and title want when that fits (the progress bar
+        takes the rest); in a narrow pane titles elide first, then the columns a user rarely
+        needs (unit, direction, external target: the name's tooltip has them) step aside."""
+        header = self.horizontalHeader()
+        wanted, needed = {}, {}
+        for column in MetricColumn:
+            self.setColumnHidden(column, False)  # a hidden column measures nothing
+        for column in MetricColumn:
+            cells = self.sizeHintForColumn(column)
+            title = header.sectionSizeHint(column)
+            if column == MetricColumn.PROGRESS:
+                wanted[column], needed[column] = max(100, title), 48
+            else:
+                wanted[column] = max(cells, title)
+                short_title = title if title <= SHORT_TITLE else 0  # a long one may elide
+                needed[column] = max(cells, short_title, header.minimumSectionSize())
+        width = self._fitted_width = self.viewport().width()
+        shown = list(MetricColumn)
+        for optional in OPTIONAL_COLUMNS:
+            if sum(needed[c] for c in shown) <= width:
+                break
+            shown.remove(optional)
+        sizes = share_width(width, [wanted[c] for c in shown], [needed[c] for c in shown])
+        sizes[shown.index(MetricColumn.PROGRESS)] += max(0, width - sum(sizes))
+        for column in MetricColumn:
+            self.setColumnHidden(column, column not in shown)
+        for column, size in zip(shown, sizes, strict=True):
+            if header.sectionSize(column) != size:
+                header.resizeSection(column, size)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.fit()
+        if self.viewport().width() != self._fitted_width:  # a height change needs no refit
+            self.fit()

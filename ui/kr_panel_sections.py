@@ -8,7 +8,7 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QColor, QResizeEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from models.calendar import period_label
 from models.lights import Light
 from models.tables import Status
+from ui.kr_panel_fit import WrapDelegate, fit_height
 from ui.lights import light_colour, light_icon, light_name
 
 # (light, reason, response): one warning rule that fired, as the rules engine reports it.
@@ -39,33 +40,6 @@ def heading(text: str, parent: QWidget) -> QLabel:
     label.setWordWrap(True)  # a narrow pane wraps a heading instead of scrolling sideways
     label.setStyleSheet("font-weight: 600; font-size: 11pt; margin-top: 10px; color: #2b3036;")
     return label
-
-
-def fit_height(view: QAbstractItemView, minimum_rows: int = 1) -> None:
-    """Size an item view to show all its rows: the panel scrolls as a whole, not each list."""
-    height = content_height(view, minimum_rows)
-    if view.minimumHeight() != height or view.maximumHeight() != height:
-        view.setFixedHeight(height)
-
-
-def content_height(view: QAbstractItemView, minimum_rows: int = 1) -> int:
-    """The height that shows every (expanded) row of ``view`` and its header."""
-    model = view.model()
-    rows = 0
-    if model is not None:
-        pending = [view.rootIndex()]
-        while pending:
-            parent = pending.pop()
-            for row in range(model.rowCount(parent)):
-                rows += 1
-                child = model.index(row, 0, parent)
-                if getattr(view, "isExpanded", lambda _i: False)(child):
-                    pending.append(child)
-    row_height = view.sizeHintForRow(0) if rows else view.fontMetrics().height() + 8
-    header = getattr(view, "header", None) or getattr(view, "horizontalHeader", None)
-    header_height = header().sizeHint().height() if header and not header().isHidden() else 0
-    frame = 2 * view.frameWidth() + 4
-    return header_height + max(rows, minimum_rows) * max(row_height, 18) + frame
 
 
 class TextFieldEditor(QWidget):
@@ -190,8 +164,14 @@ class CardList(QListView):
         super().__init__(parent)
         self.setObjectName("krCards")
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setUniformItemSizes(True)
+        # A long action wraps onto a second line in a narrow pane instead of running off it.
+        self.setItemDelegate(WrapDelegate(self))
+        self.setWordWrap(True)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAlternatingRowColors(True)
+        self._fitted_width = -1
         self.setToolTip(_tr("Double-click an action to show it on the board"))
         self.cards_model = QStandardItemModel(self)
         self.setModel(self.cards_model)
@@ -216,6 +196,16 @@ class CardList(QListView):
                 item.setForeground(QColor("#6b7178"))
             item.setEditable(False)
             self.cards_model.appendRow(item)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.viewport().width() != self._fitted_width:  # a height change needs no refit
+            self.fit()  # the rows wrap anew at the new width
+
+    def fit(self) -> None:
+        """As tall as its (wrapped) rows: the panel scrolls as a whole."""
+        self._fitted_width = self.viewport().width()
+        fit_height(self)
 
     def card_ids(self) -> list[int]:
         model = self.cards_model

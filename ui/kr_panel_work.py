@@ -26,7 +26,7 @@ from app.commands import UpdateEntity
 from app.services.records import PlanTree
 from models.lights import Light
 from ui.edit_context import EditContext
-from ui.kr_panel_sections import fit_height
+from ui.kr_panel_fit import WrapDelegate, fit_height, unwrapped_width
 from ui.lights import light_icon
 
 Index = QModelIndex | QPersistentModelIndex
@@ -285,15 +285,19 @@ def old_index(rows: list[_Row], row: _Row) -> int:
 
 
 class WorkPackageView(QTreeView):
-    """Work packages and deliverables, all expanded, as tall as their rows; the title column
-    keeps most of the width, due dates and acceptance criteria get what they need up to a cap
-    (the full text is in the tooltip)."""
+    """Work packages and deliverables, all expanded, as tall as their rows. The title column
+    keeps about half the width; done, due dates and acceptance criteria get what they need up
+    to a share of it; long texts wrap onto more lines rather than being cut off."""
 
     def __init__(self, model: WorkPackageModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("krWork")
         self.setModel(model)
-        self.setUniformRowHeights(True)
+        self.setItemDelegate(WrapDelegate(self))
+        self.setWordWrap(True)
+        self.setUniformRowHeights(False)
+        self.setIndentation(14)
+        self._fitted_width = -1
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setEditTriggers(
@@ -306,21 +310,22 @@ class WorkPackageView(QTreeView):
 
     def fit(self) -> None:
         self.expandAll()
-        fit_height(self)
         self._fit_columns()
 
     def _fit_columns(self) -> None:
-        width = self.viewport().width()
+        """Share the width, then re-measure the wrapped rows and take their height."""
+        width = self._fitted_width = self.viewport().width()
+        caps = {WorkColumn.DONE: 0.14, WorkColumn.DUE: 0.18, WorkColumn.ACCEPTANCE: 0.22}
+        sizes = {c: min(unwrapped_width(self, c), int(width * cap)) for c, cap in caps.items()}
+        sizes[WorkColumn.TITLE] = max(120, width - sum(sizes.values()))
         header = self.header()
-        caps = {WorkColumn.DONE: 0.12, WorkColumn.DUE: 0.22, WorkColumn.ACCEPTANCE: 0.28}
-        used = 0
-        for column, cap in caps.items():
-            wanted = max(self.sizeHintForColumn(column), header.sectionSizeHint(column))
-            size = min(wanted, int(width * cap))
-            header.resizeSection(column, size)
-            used += size
-        header.resizeSection(WorkColumn.TITLE, max(120, width - used))
+        for column, size in sizes.items():
+            if header.sectionSize(column) != size:
+                header.resizeSection(column, size)
+        self.doItemsLayout()  # wrapped heights follow the new widths
+        fit_height(self)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit_columns()
+        if self.viewport().width() != self._fitted_width:  # a height change needs no refit
+            self._fit_columns()

@@ -38,15 +38,26 @@ _icons: dict[Light | None, QIcon] = {}
 def light_icon(light: Light | None, size: int = 14) -> QIcon:
     """A filled circle in the light's colour (an outlined grey one when no light is set)."""
     if light not in _icons:
-        pix = QPixmap(size * 2, size * 2)
-        pix.setDevicePixelRatio(2.0)
-        pix.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pix)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        colour = light_colour(light)
-        painter.setPen(colour.darker(130))
-        painter.setBrush(colour if light is not None else Qt.BrushStyle.NoBrush)
-        painter.drawEllipse(QRectF(2, 2, size - 4, size - 4))
+        pix, painter = icon_canvas(size, size)
+        paint_light_dot(painter, light, QRectF(2, 2, size - 4, size - 4))
         painter.end()
         _icons[light] = QIcon(pix)
     return _icons[light]
+
+
+def icon_canvas(width: int, height: int) -> tuple[QPixmap, QPainter]:
+    """A transparent pixmap drawn at 2x (sharp on high-DPI screens) and a painter on it."""
+    pix = QPixmap(width * 2, height * 2)
+    pix.setDevicePixelRatio(2.0)
+    pix.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pix)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    return pix, painter
+
+
+def paint_light_dot(painter: QPainter, light: Light | None, rect: QRectF) -> None:
+    """The light's dot: filled in its colour with a darker rim, or a grey ring when unset."""
+    colour = light_colour(light)
+    painter.setPen(colour.darker(130))
+    painter.setBrush(colour if light is not None else Qt.BrushStyle.NoBrush)
+    painter.drawEllipse(rect)

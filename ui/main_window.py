@@ -27,10 +27,12 @@ from ui.edit_context import EditContext
 from ui.goal_tree_actions import GoalTreeActions
 from ui.goal_tree_model import Column, GoalTreeModel, Roles
 from ui.goal_tree_view import GoalTreeView
+from ui.language import add_language_menu
 from ui.metrics_controller import MetricsController
 from ui.read_only_banner import install_read_only_banner, mark_edit_action
 from ui.side_pane import SidePane
 from ui.undo import PlanBus
+from ui.window_layout import DEFAULT_WINDOW_SIZE, apply_default_sizes, restore_splitter
 
 SETTINGS_GEOMETRY = "main_window/geometry"
 SETTINGS_SPLITTER = "main_window/splitter"
@@ -81,10 +83,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.goal_tree)
         self.splitter.addWidget(self.board)
         self.splitter.addWidget(self.side_pane)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 6)
-        self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([280, 1000, 260])
+        apply_default_sizes(self.splitter, DEFAULT_WINDOW_SIZE.width())  # tree, board, pane
         self.setCentralWidget(self.splitter)
         self.statusBar().addPermanentWidget(self.board_message)
         self.board.message.connect(self._show_board_message)
@@ -143,6 +142,8 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         self.view_menu.addActions(self.board.actions.view_menu_actions())
         self.view_menu.addAction(self.metrics.overview_action)
+        self.view_menu.addSeparator()
+        self.language_menu = add_language_menu(self.view_menu, self)  # English / 简体中文
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About OKR Planner"), self)
@@ -234,10 +235,9 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
-        splitter = settings.value(SETTINGS_SPLITTER)
-        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
-            self.splitter.restoreState(splitter)
+            self.resize(DEFAULT_WINDOW_SIZE)
+        # A state saved for another set of panes would starve one of them: use the defaults.
+        restore_splitter(self.splitter, settings.value(SETTINGS_SPLITTER), self.width())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = QSettings()

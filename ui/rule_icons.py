@@ -7,11 +7,11 @@ darker rim), so a tree row shows both without another column. The view shows it 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QIcon, QPainter, QPen, QPixmap
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QIcon, QPen
 
 from models.lights import Light
-from ui.lights import light_colour
+from ui.lights import icon_canvas, light_colour, paint_light_dot
 
 PAIR_ICON_SIZE = (28, 14)
 _cache: dict[tuple[Light | None, Light | None], QIcon] = {}
@@ -22,15 +22,8 @@ def pair_icon(manual: Light | None, computed: Light | None, size: int = 14) -> Q
     view gets the same icon width, so the dots line up."""
     key = (manual, computed)
     if key not in _cache:
-        pix = QPixmap(size * 4, size * 2)  # drawn at 2x for sharp edges
-        pix.setDevicePixelRatio(2.0)
-        pix.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pix)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        colour = light_colour(manual)
-        painter.setPen(colour.darker(130))
-        painter.setBrush(colour if manual is not None else Qt.BrushStyle.NoBrush)
-        painter.drawEllipse(QRectF(2, 2, size - 4, size - 4))
+        pix, painter = icon_canvas(size * 2, size)
+        paint_light_dot(painter, manual, QRectF(2, 2, size - 4, size - 4))
         if computed is not None:
             ring = light_colour(computed)
             painter.setPen(QPen(ring.darker(150), 1.6))

@@ -12,34 +12,18 @@ from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QWidget
 
-from app.commands import DeleteEntity, UpdateEntity
+from app.commands import Command, DeleteEntity, UpdateEntity
 from models.lights import Light
 from models.rules import Evaluation, with_unit
 from models.tables import RuleKind
 from ui.dialogs.rule_dialog import RuleChoices, kind_name
 from ui.edit_context import EditContext
 from ui.lights import light_colour, light_icon, light_name
-
-Index = QModelIndex | QPersistentModelIndex
+from ui.record_table import Index, RecordTable, RecordTableModel
 
 
 class RuleColumn(IntEnum):
@@ -108,13 +92,11 @@ def condition_text(rule: Any, choices: RuleChoices | None) -> str:
         return kind_name(rule.kind)
 
 
-class RulesTableModel(QAbstractTableModel):
+class RulesTableModel(RecordTableModel):
     """The rules of one KR. Toggling the check box pushes an UpdateEntity."""
 
     def __init__(self, edit: EditContext | None = None, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._edit = edit
-        self._rules: list[Any] = []
+        super().__init__(edit, parent)
         self._choices: RuleChoices | None = None
         self._evaluation: Evaluation | None = None
 
@@ -125,34 +107,16 @@ class RulesTableModel(QAbstractTableModel):
         evaluation: Evaluation | None,
     ) -> None:
         self.beginResetModel()
-        self._rules = list(rules)
+        self._rows = list(rules)
         self._choices = choices
         self._evaluation = evaluation
         self.endResetModel()
 
     def rule(self, row: int) -> Any:
-        return self._rules[row]
+        return self._rows[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rules)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(RuleColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (
-            _tr("On"),
-            _tr("Light"),
-            _tr("Rule"),
-            _tr("Condition"),
-            _tr("Response"),
-            _tr("Now"),
-        )
-        return titles[section] if 0 <= section < len(titles) else None
+    def titles(self) -> tuple[str, ...]:
+        return (_tr("On"), _tr("Light"), _tr("Rule"), _tr("Condition"), _tr("Response"), _tr("Now"))
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -175,9 +139,9 @@ class RulesTableModel(QAbstractTableModel):
         return _tr("Quiet"), None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rules):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        rule = self._rules[index.row()]
+        rule = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.CheckStateRole and column == RuleColumn.ENABLED:
             return Qt.CheckState.Checked if rule.enabled else Qt.CheckState.Unchecked
@@ -207,7 +171,7 @@ class RulesTableModel(QAbstractTableModel):
             or role != Qt.ItemDataRole.CheckStateRole
         ):
             return False
-        rule = self._rules[index.row()]
+        rule = self._rows[index.row()]
         enabled = Qt.CheckState(value) == Qt.CheckState.Checked
         if enabled == rule.enabled:
             return True
@@ -219,72 +183,26 @@ class RulesTableModel(QAbstractTableModel):
         return self._edit.push(command)
 
 
-class RulesTable(QWidget):
+class RulesTable(RecordTable):
     """The table with Add / Edit / Delete; the owner opens the dialog on request."""
 
-    add_requested = Signal()
-    edit_requested = Signal(int)  # rule id
+    model: RulesTableModel
 
     def __init__(self, edit: EditContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        wrapping = (RuleColumn.DESCRIPTION, RuleColumn.CONDITION, RuleColumn.RESPONSE)
+        super().__init__(edit, RulesTableModel(edit), wrapping, parent)
+        self.model.setParent(self)
         self.setObjectName("rulesTable")
-        self.edit = edit
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.model = RulesTableModel(edit, self)
-        self.view = QTableView(self)
         self.view.setObjectName("rulesView")
-        self.view.setModel(self.model)
-        self.view.verticalHeader().hide()
-        self.view.setWordWrap(True)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(RuleColumn.CONDITION, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(RuleColumn.RESPONSE, QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.view)
-        # Long conditions and responses wrap onto more lines rather than being cut off.
-        self.view.model().modelReset.connect(self.view.resizeRowsToContents)
-        row = QHBoxLayout()
-        self.add_button = QPushButton(_tr("Add rule…"), self)
+        self.add_button.setText(_tr("Add rule…"))
         self.add_button.setObjectName("addRule")
-        self.add_button.clicked.connect(self.add_requested)
-        self.edit_button = QPushButton(_tr("Edit…"), self)
-        self.edit_button.clicked.connect(self._edit_current)
-        self.delete_button = QPushButton(_tr("Delete"), self)
-        self.delete_button.clicked.connect(self.delete_current)
-        for b in (self.add_button, self.edit_button, self.delete_button):
-            row.addWidget(b)
-        row.addStretch(1)
-        layout.addLayout(row)
+        self.edit_button.setText(_tr("Edit…"))
+        self.delete_button.setText(_tr("Delete"))
         self.view.doubleClicked.connect(lambda index: self._edit_row(index.row()))
-        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.model.modelReset.connect(self._update_buttons)
-        self._update_buttons()
 
-    def current_row(self) -> int:
-        index = self.view.currentIndex()
-        return index.row() if index.isValid() else -1
-
-    def delete_current(self) -> bool:
-        row = self.current_row()
-        if row < 0:
-            return False
+    def delete_command(self, row: int) -> Command:
         rule = self.model.rule(row)
         label = rule.description or kind_name(rule.kind)
         name = _tr("Delete rule “%1”").replace("%1", label)
-        return self.edit.push(DeleteEntity("rule", rule.id, name=name))
-
-    def _edit_current(self) -> None:
-        self._edit_row(self.current_row())
-
-    def _edit_row(self, row: int) -> None:
-        if row >= 0:
-            self.edit_requested.emit(self.model.rule(row).id)
-
-    def _update_buttons(self) -> None:
-        has = self.current_row() >= 0
-        self.edit_button.setEnabled(has)
-        self.delete_button.setEnabled(has)
+        return DeleteEntity("rule", rule.id, name=name)

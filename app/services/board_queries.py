@@ -19,6 +19,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from app.services import records as rec
+from app.services.kinds import table_of as _tbl
 from app.services.plan_service import PlanService
 from models.calendar import Level, Quarter, month_end, quarter_of
 from models.tables import ActionCard, CardKR, CardSlip, KeyResult, Line, Objective, Status
@@ -38,10 +39,6 @@ class BoardData:
     @property
     def quarter(self) -> Quarter:
         return Quarter(self.plan.quarter_start, self.plan.quarter_end)
-
-
-def _tbl(table: Any) -> sa.Table:
-    return table.__table__  # type: ignore[no-any-return]
 
 
 def load_board(svc: PlanService, plan_id: int, real_today: dt.date | None = None) -> BoardData:

@@ -14,6 +14,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from app.services.kinds import table_of as _t
 from app.services.plan_service import PlanService
 from models.calendar import Quarter
 from models.rules import (
@@ -41,10 +42,6 @@ from models.tables import (
     WorkPackageKR,
 )
 from models.trends import CheckPoint
-
-
-def _t(table: type) -> sa.Table:
-    return table.__table__  # type: ignore[attr-defined,no-any-return]
 
 
 def _links(s: Session, link: type, owner_column: str, owner_ids: set[int]) -> dict[int, tuple]:

@@ -13,21 +13,9 @@ import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
-import sqlalchemy as sa
-from sqlalchemy.engine import Engine
-from sqlmodel import SQLModel
+from tests.helpers import dump
 
-import models.tables  # noqa: F401 - registers the tables
-
-
-def dump(engine: Engine) -> dict[str, list[tuple]]:
-    """Every row of every table, ordered by primary key: the whole saved plan."""
-    out = {}
-    with engine.connect() as conn:
-        for table in SQLModel.metadata.sorted_tables:
-            order = list(table.primary_key.columns)
-            out[table.name] = [tuple(r) for r in conn.execute(sa.select(table).order_by(*order))]
-    return out
+__all__ = ["dump", "dump_file", "integrity", "read_only_view", "tmpfs"]
 
 
 def dump_file(path: Path) -> dict[str, list[tuple]]:

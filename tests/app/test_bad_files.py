@@ -6,8 +6,6 @@ from __future__ import annotations
 import os
 import random
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +13,7 @@ import pytest
 from app.cli import main
 from app.db import BadFileError, NewerSchemaError, open_database
 from app.sqlite_file import check_plan_file
+from tests.helpers import run_gui_cli
 
 PAGE = 4096
 
@@ -152,14 +151,6 @@ def test_cli_reports_a_damaged_plan_in_one_line(plan_file, capsys) -> None:
 
 
 def test_gui_on_a_damaged_plan_prints_one_line_and_exits_1(plan_file) -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run(
-        [sys.executable, "-m", "app.cli", "--db", str(_zeroed(plan_file))],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-    )
-    assert result.returncode == 1
-    lines = [line for line in result.stderr.splitlines() if line.startswith("okr-planner")]
+    code, lines = run_gui_cli(str(_zeroed(plan_file)), dict(os.environ))
+    assert code == 1
     assert len(lines) == 1 and str(plan_file) in lines[0] and "zeroed" in lines[0]

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 from app import __version__
 from app.cli import main
 from app.db import open_database
 from app.services.plan_service import PlanService
+from tests.helpers import run_gui_cli
 
 
 def test_version(capsys) -> None:
@@ -59,14 +57,6 @@ def test_demo_needs_a_path_and_an_existing_folder(tmp_path, capsys) -> None:
 
 
 def test_gui_with_a_bad_path_prints_one_line_and_fails(tmp_path) -> None:
-    env = {"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"}
-    result = subprocess.run(
-        [sys.executable, "-m", "app.cli", "--db", str(tmp_path / "no" / "such" / "plan.db")],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-    )
-    assert result.returncode == 1
-    lines = [line for line in result.stderr.splitlines() if line.startswith("okr-planner")]
+    code, lines = run_gui_cli(str(tmp_path / "no" / "such" / "plan.db"), {"PATH": "/usr/bin:/bin"})
+    assert code == 1
     assert len(lines) == 1 and "folder does not exist" in lines[0]

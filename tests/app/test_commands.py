@@ -6,27 +6,16 @@ import datetime as dt
 from typing import Any
 
 import pytest
-import sqlalchemy as sa
-from sqlmodel import SQLModel
 
 from app.commands import Change, CreateEntity, DeleteEntity, Macro, MoveCard, UpdateEntity
 from app.services.plan_service import PlanService
 from models.errors import NotFoundError, ValidationError
+from tests.helpers import dump
 
 D = dt.date
 RUN_MVP = "跑完 MVP 实验 + 复盘"  # W51-52, due 12-29
 REPORT = "拉出画像质量基础报表 & Golden Data 样本"  # W49, due 12-05
 ALGO = "完成新标签算法方案 & 小样本验证"  # W50, due 12-13
-
-
-def dump(svc: PlanService) -> dict[str, list[tuple]]:
-    """Every row of every table, ordered by primary key: the whole saved plan."""
-    out = {}
-    with svc.engine.connect() as conn:
-        for table in SQLModel.metadata.sorted_tables:
-            order = list(table.primary_key.columns)
-            out[table.name] = [tuple(r) for r in conn.execute(sa.select(table).order_by(*order))]
-    return out
 
 
 @pytest.fixture

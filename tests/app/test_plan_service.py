@@ -8,26 +8,15 @@ from collections import Counter
 from typing import Any
 
 import pytest
-import sqlalchemy as sa
-from sqlmodel import SQLModel
 
 from app.services.plan_service import PlanService, Snapshot
 from models.errors import NotFoundError, ValidationError
+from tests.helpers import dump
 
 D = dt.date
 NONOIL_WP1 = "非油品工作包 #1：MVP 范围冻结 + 影子运营"
 RUN_MVP = "跑完 MVP 实验 + 复盘"
 KR1_KR3_CARD = "完成商户画像「80% 覆盖+89% 准确率+1 新标签上线」"
-
-
-def dump(svc: PlanService) -> dict[str, list[tuple]]:
-    """Every row of every table, ordered by primary key: the whole saved plan."""
-    out = {}
-    with svc.engine.connect() as conn:
-        for table in SQLModel.metadata.sorted_tables:
-            order = list(table.primary_key.columns)
-            out[table.name] = [tuple(r) for r in conn.execute(sa.select(table).order_by(*order))]
-    return out
 
 
 def _refused(svc: PlanService, entity: str, field: str, fn: Any, *args: Any, **kw: Any) -> None:
@@ -157,7 +146,7 @@ def _new(kind: str, plan_id: int, ids: dict[str, Any]) -> dict[str, Any]:
             "plan_id": plan_id,
             "kr_id": ids["KR2"],
             "kind": "gain_below",
-            "params": json.dumps({"metric_id": ids["覆盖率"], "min_gain": 2}),
+            "params": json.dumps({"metric_id": ids["覆盖率"], "min_gain": 2, "weeks": 2}),
         },
     }[kind]
 
@@ -351,6 +340,39 @@ def test_an_unknown_light_is_refused(service: PlanService, ids: dict) -> None:
     _refused(service, "card", "light", service.update, "card", ids[RUN_MVP], light="黄")
     wp_id = ids[NONOIL_WP1]
     _refused(service, "work_package", "light", service.update, "work_package", wp_id, light="blue")
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"min_gain": 1, "weeks": 2}, "params.metric_id"),  # required, left out
+        ({"metric_id": "覆盖率", "min_gain": 1, "weeks": 2}, "params.metric_id"),
+        ({"metric_id": 1, "min_gain": "一点", "weeks": 2}, "params.min_gain"),
+        ({"metric_id": 1, "min_gain": 0, "weeks": 2}, "params.min_gain"),
+        ({"metric_id": 1, "min_gain": 1, "weeks": 1.5}, "params.weeks"),
+        ({"metric_id": 1, "min_gain": 1, "weeks": 2, "days": 3}, "params.days"),  # not its own
+    ],
+)
+def test_bad_rule_parameters_are_refused_naming_the_parameter(
+    service: PlanService, plan_id: int, ids: dict, params: dict[str, Any], field: str
+) -> None:
+    fields = _new("rule", plan_id, ids) | {"params": json.dumps(params, ensure_ascii=False)}
+    _refused(service, "rule", field, service.create, "rule", **fields)
+    rule = service.create("rule", **_new("rule", plan_id, ids))
+    text = json.dumps(params, ensure_ascii=False)
+    _refused(service, "rule", field, service.update, "rule", rule.id, params=text)
+    assert service.get("rule", rule.id).params == rule.params  # the saved rule is unchanged
+
+
+def test_a_rule_of_another_kind_must_bring_that_kinds_parameters(
+    service: PlanService, plan_id: int, ids: dict
+) -> None:
+    rule = service.create("rule", **_new("rule", plan_id, ids))  # gain_below
+    change = {"kind": "milestone_by_date"}  # keeping gain_below's metric_id, min_gain, weeks
+    _refused(service, "rule", "params.metric_id", service.update, "rule", rule.id, **change)
+    milestone = json.dumps({"work_package_id": ids[NONOIL_WP1], "date": "2025-12-20"})
+    service.update("rule", rule.id, kind="milestone_by_date", params=milestone)
+    assert service.get("rule", rule.id).kind == "milestone_by_date"
 
 
 def test_an_unknown_kr_id_is_refused(service: PlanService, plan_id: int, ids: dict) -> None:

@@ -245,7 +245,8 @@ def _rule(**changes: Any) -> dict[str, Any]:
 
 def test_a_well_formed_rule_passes() -> None:
     v.check_rule(_rule())
-    v.check_rule(_rule(params=""))  # empty means no parameters
+    milestone = json.dumps({"deliverable_id": 3, "date": "2025-12-20"})
+    v.check_rule(_rule(kind="milestone_by_date", params=milestone))
 
 
 @pytest.mark.parametrize(
@@ -257,6 +258,16 @@ def test_a_well_formed_rule_passes() -> None:
         ({"params": "null"}, "params"),
         ({"kind": "gain_above"}, "kind"),
         ({"light": None}, "light"),
+        # The parameters are checked as the rule's kind reads them (models.rule_params).
+        ({"params": ""}, "params.metric_id"),  # gain_below needs its metric
+        ({"params": '{"metric_id": 1, "min_gain": -1, "weeks": 2}'}, "params.min_gain"),
+        ({"params": '{"metric_id": 1, "min_gain": 1, "weeks": 0}'}, "params.weeks"),
+        ({"params": '{"metric_id": 1, "min_gain": 1, "weeks": 2, "x": 1}'}, "params.x"),
+        ({"kind": "milestone_by_date"}, "params.metric_id"),  # another kind's parameters
+        (
+            {"kind": "milestone_by_date", "params": '{"deliverable_id": 1, "date": "12/20"}'},
+            "params.date",
+        ),
     ],
 )
 def test_malformed_rules_are_refused(changes: dict[str, Any], field: str) -> None:

@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from PySide6.QtCore import QMimeData, QModelIndex, Qt
 from PySide6.QtWidgets import QLineEdit
-from sqlmodel import SQLModel
 
 from app.commands import CreateEntity
-from app.services.plan_service import PlanService
 from models.lights import Light
+from tests.helpers import dump
 from ui.goal_tree_model import MIME_TYPE, Column, Roles
-
-
-def dump(svc: PlanService) -> dict[str, list[tuple]]:
-    """Every row of every table: the whole saved plan."""
-    out = {}
-    with svc.engine.connect() as conn:
-        for table in SQLModel.metadata.sorted_tables:
-            order = list(table.primary_key.columns)
-            out[table.name] = [tuple(r) for r in conn.execute(sa.select(table).order_by(*order))]
-    return out
 
 
 def codes(window) -> dict[str, int]:

@@ -72,6 +72,9 @@ class CardStyle:
             + PAD
         )
         self._wrapped: dict[tuple[str, float], tuple[str, str]] = {}
+        # An image export paints each card once: straight onto its opaque image is faster
+        # than through a cached card image with an alpha channel.
+        self.cache_images = True
         self._pixmaps: OrderedDict[tuple[Any, ...], QPixmap] = OrderedDict()
         self._pixmap_bytes = 0
 
@@ -118,7 +121,7 @@ def draw_card(
     repaint of a screen of cards (scrolling, a drag's highlight moving) is a few dozen blits.
     """
     ratio = painter.device().devicePixelRatioF() * painter.worldTransform().m11()
-    if ratio <= 0 or painter.worldTransform().isRotating():
+    if ratio <= 0 or painter.worldTransform().isRotating() or not style.cache_images:
         paint_card(painter, rect, card, facts, style, selected=selected)
         return
     key = (card, facts, selected, rect.width(), rect.height(), ratio)

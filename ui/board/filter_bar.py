@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QToolButton,
@@ -24,6 +23,7 @@ from models.lights import Light
 from models.tables import Status
 from ui.board.board_model import NOT_SET, BoardModel, CardFilter
 from ui.board.texts import month_name, status_name, tr
+from ui.flow_layout import FlowLayout
 from ui.lights import light_icon, light_name
 
 
@@ -78,13 +78,11 @@ class FilterBar(QWidget):
         for status in Status:
             self.status.addItem(status_name(status.value), status.value)
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
+        # Wraps onto a second row when the board is narrow, rather than clip the last filters.
+        layout = FlowLayout(self, spacing=6)
         for widget in (self.search, self.kr, self.owner, self.light, self.status, self.clear):
             layout.addWidget(widget)
         layout.addWidget(self.count)
-        layout.addStretch(1)
 
         self.search.textChanged.connect(self._emit)
         for combo in (self.kr, self.owner, self.light, self.status):

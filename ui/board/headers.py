@@ -18,6 +18,7 @@ from ui.board.texts import month_name, tr, week_range
 from ui.lights import light_colour
 
 if TYPE_CHECKING:
+    from ui.board.scene import BoardScene
     from ui.board.view import BoardView
 
 HEADER_BG = QColor("#f1f3f6")
@@ -53,6 +54,158 @@ def _triangle(painter: QPainter, x: float, y: float, size: float, down: bool) ->
     painter.restore()
 
 
+# ----- painting, shared by the header widgets and the PNG export (ui.board.render) ----------
+def paint_column_headers(
+    painter: QPainter,
+    scene: BoardScene,
+    width: float,
+    height: float,
+    offset: float,
+    font: QFont,
+    *,
+    affordances: bool = True,
+) -> None:
+    """Column names in a ``width`` x ``height`` band whose left edge shows scene x ``offset``.
+
+    ``affordances`` draws the fold triangles of months (a click folds them); an image leaves
+    them out.
+    """
+    painter.fillRect(QRectF(0, 0, width, height), HEADER_BG)
+    bold, small = _fonts(font)
+    model = scene.model
+    today = model.today if model.data is not None else None
+    for index, col in enumerate(scene.columns()):
+        x = col.x - offset
+        if x > width or x + col.width < 0:
+            continue
+        rect = QRectF(x, 0, col.width, height)
+        _paint_column(painter, col, rect, bold, small, model.focus, affordances)
+        if today is not None and col.bucket.level is Level.MONTH and col.collapsed:
+            count = model.geometry.hidden_count(index)
+            if count:
+                painter.setFont(small)
+                painter.setPen(MUTED)
+                box = QRectF(x, height / 2, col.width, height / 2)
+                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, f"({count})")
+    painter.setPen(QPen(HEADER_LINE, 1))
+    painter.drawLine(QPointF(0, height - 1), QPointF(width, height - 1))
+
+
+def _paint_column(
+    painter: QPainter,
+    col: Column,
+    rect: QRectF,
+    bold: QFont,
+    small: QFont,
+    focus: object,
+    affordances: bool,
+) -> None:
+    bucket = col.bucket
+    half = rect.height() / 2
+    top = QRectF(rect.left() + 8, 3, rect.width() - 16, half - 1)
+    bottom = QRectF(rect.left() + 8, half, rect.width() - 16, half - 3)
+    left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    if col.current and bucket.level is Level.WEEK:
+        painter.fillRect(rect.adjusted(0, 0, 0, -1), QColor("#ffe9a8"))
+        painter.fillRect(QRectF(rect.left(), rect.bottom() - 4, rect.width(), 3), ACCENT)
+    elif col.current:
+        painter.fillRect(rect.adjusted(0, 0, 0, -1), QColor("#fff4d6"))
+    if bucket.level is Level.QUARTER:
+        quarter = (bucket.start.month - 1) // 3 + 1
+        painter.setFont(bold)
+        painter.setPen(INK)
+        painter.drawText(top, left, f"{bucket.start.year} Q{quarter}")
+        painter.setFont(small)
+        painter.setPen(MUTED)
+        painter.drawText(bottom, left, tr("Quarter"))
+    elif bucket.level is Level.MONTH:
+        painter.setFont(bold)
+        painter.setPen(INK)
+        if col.collapsed:
+            if affordances:
+                _triangle(painter, rect.left() + 6, 10, 9, down=False)
+            box = QRectF(rect.left(), 3, rect.width(), half - 1)
+            painter.drawText(
+                box.adjusted(12, 0, 0, 0),
+                Qt.AlignmentFlag.AlignCenter,
+                month_name(bucket.start),
+            )
+        elif focus is None and affordances:
+            _triangle(painter, rect.left() + 8, top.center().y() - 3, 9, down=True)
+            painter.drawText(top.adjusted(14, 0, 0, 0), left, month_name(bucket.start))
+        else:
+            painter.drawText(top, left, month_name(bucket.start))
+        if not col.collapsed:
+            painter.setFont(small)
+            painter.setPen(MUTED)
+            painter.drawText(bottom, left, tr("Month · %1").replace("%1", bucket.label))
+    else:
+        painter.setFont(bold)
+        painter.setPen(INK)
+        painter.drawText(top, left, bucket.label)
+        if col.current:
+            painter.setFont(small)
+            painter.setPen(ACCENT.darker(140))
+            painter.drawText(
+                top,
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                tr("This week"),
+            )
+        painter.setFont(small)
+        painter.setPen(MUTED)
+        painter.drawText(bottom, left, week_range(bucket))
+    painter.setPen(QPen(HEADER_LINE, 1))
+    painter.drawLine(QPointF(rect.right(), 4), QPointF(rect.right(), rect.bottom() - 4))
+
+
+def paint_lane_headers(
+    painter: QPainter, scene: BoardScene, width: float, height: float, offset: float, font: QFont
+) -> None:
+    """Lane names in a ``width`` x ``height`` band whose top edge shows scene y ``offset``.
+
+    A lane's name stays at the top of the band while the lane is scrolled partly out of it.
+    """
+    painter.fillRect(QRectF(0, 0, width, height), HEADER_BG)
+    model = scene.model
+    g = model.geometry
+    bold, small = _fonts(font)
+    for i, spec in enumerate(model.lanes):
+        y = g.lane_y[i] - offset
+        h = g.lanes[i].height
+        if y > height or y + h < 0:
+            continue
+        top = max(y, 0.0)
+        x = 10.0
+        if spec.key[0] == "kr":
+            colour = light_colour(spec.light)
+            painter.setPen(QPen(colour.darker(125), 1.2))
+            painter.setBrush(colour if spec.light is not None else Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(QRectF(x, top + 12, 10, 10))
+            x += 16
+        painter.setFont(bold)
+        painter.setPen(INK)
+        head = QRectF(x, top + 6, width - x - 8, 22)
+        painter.drawText(
+            head,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            spec.code or spec.title,
+        )
+        if spec.code:
+            painter.setFont(small)
+            painter.setPen(MUTED)
+            body = QRectF(10, top + 30, width - 18, max(min(h, y + h - top) - 36, 0))
+            painter.drawText(
+                body,
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+                | int(Qt.TextFlag.TextWordWrap),
+                spec.title,
+            )
+        painter.setPen(QPen(HEADER_LINE, 1))
+        painter.drawLine(QPointF(0, y + h), QPointF(width, y + h))
+    painter.setPen(QPen(HEADER_LINE, 1))
+    painter.drawLine(QPointF(width - 1, 0), QPointF(width - 1, height))
+
+
 class ColumnHeader(QWidget):
     """Names of the columns; the current week is marked; a month header folds its weeks."""
 
@@ -70,85 +223,10 @@ class ColumnHeader(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), HEADER_BG)
-        scene = self.view.board_scene
-        bold, small = _fonts(self.font())
-        offset = self._offset()
-        today = scene.model.today if scene.model.data is not None else None
-        for col in scene.columns():
-            x = col.x - offset
-            if x > self.width() or x + col.width < 0:
-                continue
-            self._paint_column(painter, col, QRectF(x, 0, col.width, self.height()), bold, small)
-            if today is not None and col.bucket.level is Level.MONTH and col.collapsed:
-                count = scene.model.geometry.hidden_count(scene.columns().index(col))
-                if count:
-                    painter.setFont(small)
-                    painter.setPen(MUTED)
-                    box = QRectF(x, self.height() / 2, col.width, self.height() / 2)
-                    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, f"({count})")
-        painter.setPen(QPen(HEADER_LINE, 1))
-        painter.drawLine(0, self.height() - 1, self.width(), self.height() - 1)
+        paint_column_headers(
+            painter, self.view.board_scene, self.width(), self.height(), self._offset(), self.font()
+        )
         painter.end()
-
-    def _paint_column(
-        self, painter: QPainter, col: Column, rect: QRectF, bold: QFont, small: QFont
-    ) -> None:
-        bucket = col.bucket
-        half = rect.height() / 2
-        top = QRectF(rect.left() + 8, 3, rect.width() - 16, half - 1)
-        bottom = QRectF(rect.left() + 8, half, rect.width() - 16, half - 3)
-        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        if col.current and bucket.level is Level.WEEK:
-            painter.fillRect(rect.adjusted(0, 0, 0, -1), QColor("#ffe9a8"))
-            painter.fillRect(QRectF(rect.left(), rect.bottom() - 4, rect.width(), 3), ACCENT)
-        elif col.current:
-            painter.fillRect(rect.adjusted(0, 0, 0, -1), QColor("#fff4d6"))
-        if bucket.level is Level.QUARTER:
-            quarter = (bucket.start.month - 1) // 3 + 1
-            painter.setFont(bold)
-            painter.setPen(INK)
-            painter.drawText(top, left, f"{bucket.start.year} Q{quarter}")
-            painter.setFont(small)
-            painter.setPen(MUTED)
-            painter.drawText(bottom, left, tr("Quarter"))
-        elif bucket.level is Level.MONTH:
-            painter.setFont(bold)
-            painter.setPen(INK)
-            if col.collapsed:
-                _triangle(painter, rect.left() + 6, 10, 9, down=False)
-                box = QRectF(rect.left(), 3, rect.width(), half - 1)
-                painter.drawText(
-                    box.adjusted(12, 0, 0, 0),
-                    Qt.AlignmentFlag.AlignCenter,
-                    month_name(bucket.start),
-                )
-            elif self.view.board_scene.model.focus is None:
-                _triangle(painter, rect.left() + 8, top.center().y() - 3, 9, down=True)
-                painter.drawText(top.adjusted(14, 0, 0, 0), left, month_name(bucket.start))
-            else:
-                painter.drawText(top, left, month_name(bucket.start))
-            if not col.collapsed:
-                painter.setFont(small)
-                painter.setPen(MUTED)
-                painter.drawText(bottom, left, tr("Month · %1").replace("%1", bucket.label))
-        else:
-            painter.setFont(bold)
-            painter.setPen(INK)
-            painter.drawText(top, left, bucket.label)
-            if col.current:
-                painter.setFont(small)
-                painter.setPen(ACCENT.darker(140))
-                painter.drawText(
-                    top,
-                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                    tr("This week"),
-                )
-            painter.setFont(small)
-            painter.setPen(MUTED)
-            painter.drawText(bottom, left, week_range(bucket))
-        painter.setPen(QPen(HEADER_LINE, 1))
-        painter.drawLine(QPointF(rect.right(), 4), QPointF(rect.right(), rect.bottom() - 4))
 
     def column_at(self, x: float) -> Column | None:
         scene = self.view.board_scene
@@ -190,46 +268,8 @@ class LaneHeader(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), HEADER_BG)
-        scene = self.view.board_scene
-        model = scene.model
-        g = model.geometry
-        bold, small = _fonts(self.font())
         offset = self.view.mapToScene(0, 0).y()
-        width = self.width()
-        for i, spec in enumerate(model.lanes):
-            y = g.lane_y[i] - offset
-            h = g.lanes[i].height
-            if y > self.height() or y + h < 0:
-                continue
-            top = max(y, 0.0)
-            x = 10.0
-            if spec.key[0] == "kr":
-                colour = light_colour(spec.light)
-                painter.setPen(QPen(colour.darker(125), 1.2))
-                painter.setBrush(colour if spec.light is not None else Qt.BrushStyle.NoBrush)
-                painter.drawEllipse(QRectF(x, top + 12, 10, 10))
-                x += 16
-            painter.setFont(bold)
-            painter.setPen(INK)
-            head = QRectF(x, top + 6, width - x - 8, 22)
-            painter.drawText(
-                head,
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                spec.code or spec.title,
-            )
-            if spec.code:
-                painter.setFont(small)
-                painter.setPen(MUTED)
-                body = QRectF(10, top + 30, width - 18, max(min(h, y + h - top) - 36, 0))
-                painter.drawText(
-                    body,
-                    int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-                    | int(Qt.TextFlag.TextWordWrap),
-                    spec.title,
-                )
-            painter.setPen(QPen(HEADER_LINE, 1))
-            painter.drawLine(QPointF(0, y + h), QPointF(width, y + h))
-        painter.setPen(QPen(HEADER_LINE, 1))
-        painter.drawLine(width - 1, 0, width - 1, self.height())
+        paint_lane_headers(
+            painter, self.view.board_scene, self.width(), self.height(), offset, self.font()
+        )
         painter.end()

@@ -47,8 +47,11 @@ class BoardPanel(QWidget):
         self._tree_kr: int | None = None  # KR filter set by a click in the goal tree
 
         self.view.set_corner_widget(self.controls)
-        # The filter row may be clipped rather than keep the splitter from narrowing the board.
-        self.filter_bar.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        # The filter row wraps (a flow layout), so it never keeps the splitter from narrowing
+        # the board: the board asks for no more width than its widest single filter.
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.filter_bar.setSizePolicy(policy)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)

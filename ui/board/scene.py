@@ -105,6 +105,27 @@ class BoardScene(QGraphicsScene):
         self.model.load(data)
         self._sync_all()
 
+    def load_view(
+        self,
+        data: BoardData,
+        *,
+        lane_mode: str = "kr",
+        focus: Any = None,
+        collapsed: Iterable[Any] = (),
+        card_filter: CardFilter | None = None,
+        evaluation: Any = None,
+    ) -> None:
+        """Show a board with these view options, laid out once (no month-of-today default).
+
+        What an image export builds: a copy of the window's view, or the command line's.
+        """
+        model = self.model
+        model.lane_mode, model.focus, model.collapsed = lane_mode, focus, set(collapsed)
+        model.filter = card_filter or CardFilter()
+        model.evaluation = evaluation  # before the layout: a light filter reads it
+        model.load(data)
+        self._sync_all()
+
     def replace_cards(self, ids: Iterable[int], records: Iterable[Any], slips: Mapping) -> None:
         """Show re-read cards after a command; only the lanes they touch are re-laid out."""
         touched = self.model.replace_cards(ids, records, slips)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from app.export_table import export_csv, export_markdown, write_atomic
 from ui.dialogs.import_dialog import ImportDialog
+from ui.dialogs.png_export import BoardPngExport
 from ui.dialogs.report_dialog import ReportDialog
 from ui.read_only_banner import mark_edit_action
 
@@ -52,6 +53,7 @@ class IOActions(QObject):
         self.export_csv_action.setObjectName("exportActionsCsv")
         self.export_csv_action.setStatusTip(_tr("A CSV file that Excel opens with Chinese intact"))
         self.export_csv_action.triggered.connect(lambda: self.export("csv"))
+        self.png_export = BoardPngExport(window)  # Export board as PNG… (Ctrl+E)
 
         # At the top of the File menu, above what the window put there (backups, Quit).
         before = menu.actions()[0] if menu.actions() else None
@@ -61,6 +63,7 @@ class IOActions(QObject):
             self.report_action,
             self.export_md_action,
             self.export_csv_action,
+            self.png_export.action,
             None,
         ):
             if action is None:

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.commands import UpdateEntity
 from models.lights import Light
+from ui.dialogs.common import add_ok_cancel, make_window_modal
 from ui.lights import light_icon, light_name
 
 # Entities whose table has a ``light_reason`` column.
@@ -79,15 +79,8 @@ class LightDialog(QDialog):
         else:
             self.reason_edit.hide()
 
-        box = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
-        layout.addWidget(box)
-        self.button_box = box
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.resize(520, 240 if with_reason else 120)
+        self.button_box = add_ok_cancel(self, layout)
+        make_window_modal(self, 520, 240 if with_reason else 120)
 
     def light(self) -> Light | None:
         return next((k for k, b in self.buttons.items() if b.isChecked()), None)

@@ -13,16 +13,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QSpinBox,
     QVBoxLayout,
@@ -34,6 +32,7 @@ from models.errors import ValidationError
 from models.lights import Light
 from models.rule_params import PARAMS, params_json, parse_params
 from models.tables import RuleKind
+from ui.dialogs.common import add_ok_cancel, error_label, make_window_modal, show_error
 from ui.lights import light_icon, light_name
 
 
@@ -189,19 +188,9 @@ class RuleDialog(QDialog):
         self.form.addRow("", self.enabled)
         layout.addLayout(self.form)
 
-        self.message = QLabel(self)
-        self.message.setObjectName("ruleMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c0392b;")
-        self.message.hide()
+        self.message = error_label(self, "ruleMessage")
         layout.addWidget(self.message)
-        box = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
-        layout.addWidget(box)
-        self.button_box = box
+        self.button_box = add_ok_cancel(self, layout)
 
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         self.metric_combo.currentIndexChanged.connect(self._metric_changed)
@@ -210,8 +199,7 @@ class RuleDialog(QDialog):
         else:
             self._prefer_kr_metric()
         self._kind_changed()
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.resize(560, 420)
+        make_window_modal(self, 560, 420)
 
     # ----- building helpers ----------------------------------------------------------------
     def _combo(self, name: str, items: Sequence[tuple[int, str]]) -> QComboBox:
@@ -351,8 +339,7 @@ class RuleDialog(QDialog):
         except ValidationError as exc:
             key = exc.field.removeprefix("params.")
             label = _tr(PARAM_LABELS.get(key, key))
-            self.message.setText(f"{label}: {exc.message}")
-            self.message.show()
+            show_error(self.message, f"{label}: {exc.message}")
             return None
         fields = {
             "kind": self.kind().value,
