@@ -64,7 +64,8 @@ def main(argv: list[str] | None = None) -> int:
             try:
                 figures = section(ctx)
             except Exception as exc:
-                figures = {f"{name}.error": f"{type(exc).__name__}: {exc}"}
+                last = (str(exc).strip().splitlines() or [""])[-1]
+                figures = {f"{name}.error": f"{type(exc).__name__}: {last}"}
             results.update(figures)
             rows += [(key, _fmt(key, value)) for key, value in figures.items()]
     growth = _growth(results, sizes)

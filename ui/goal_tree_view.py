@@ -18,6 +18,7 @@ from ui.goal_tree_model import Column, Roles
 
 PathKeys = tuple[tuple[str, int], ...]
 MIN_NAME_WIDTH = 140
+MIN_LIGHT_WIDTH = 48  # the dot and a few letters
 
 
 class GoalTreeView(QTreeView):
@@ -61,9 +62,13 @@ class GoalTreeView(QTreeView):
         tooltip has them in full) and the other columns are a scroll away."""
         hint = super().sizeHintForColumn(column)
         model = self.model()
-        if column == Column.NAME and model is not None and model.columnCount() > Column.LIGHT:
-            room = self.viewport().width() - super().sizeHintForColumn(Column.LIGHT)
+        if model is None or model.columnCount() <= Column.LIGHT:
+            return hint
+        if column == Column.NAME:
+            room = self.viewport().width() - self.sizeHintForColumn(Column.LIGHT)
             return min(hint, max(MIN_NAME_WIDTH, room))
+        if column == Column.LIGHT:  # a long light name ("Yellow leaning red") elides first
+            return min(hint, max(MIN_LIGHT_WIDTH, self.viewport().width() * 2 // 5))
         return hint
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -73,12 +78,14 @@ class GoalTreeView(QTreeView):
             self.fit_name_column()
 
     def fit_name_column(self) -> None:
+        """Light first (the name takes what it leaves), then the name."""
+        self.resizeColumnToContents(Column.LIGHT)
         self.resizeColumnToContents(Column.NAME)
 
     def _section_resized(self, logical: int, _old: int, _new: int) -> None:
         # Only a drag with the mouse is the user's choice; reloads and refits resize it too.
         dragging = QApplication.mouseButtons() & Qt.MouseButton.LeftButton
-        if logical == Column.NAME and dragging:
+        if logical in (Column.NAME, Column.LIGHT) and dragging:
             self._auto_name_width = False
 
     # ----- paths -------------------------------------------------------------------------

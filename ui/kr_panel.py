@@ -36,7 +36,8 @@ from ui.dialogs.common import error_label, show_error
 from ui.dialogs.light_dialog import LightDialog, light_command
 from ui.edit_context import EditContext
 from ui.goal_tree_nodes import fmt_score, kr_score, kr_score_tip, path_text
-from ui.kr_panel_metrics import MetricColumn, MetricTableModel, MetricTableView
+from ui.kr_panel_metric_view import MetricTableView
+from ui.kr_panel_metrics import MetricColumn, MetricTableModel
 from ui.kr_panel_sections import (
     CardList,
     ComputedLight,

@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QCoreApplication,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -26,10 +25,8 @@ from app.commands import UpdateEntity
 from app.services.records import PlanTree
 from models.lights import Light
 from ui.edit_context import EditContext
-from ui.kr_panel_fit import WrapDelegate, fit_height, unwrapped_width
+from ui.kr_panel_fit import Index, WrapDelegate, fit_height, unwrapped_width
 from ui.lights import light_icon
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 class WorkColumn(IntEnum):
@@ -307,6 +304,7 @@ class WorkPackageView(QTreeView):
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # a narrow column shows "Acc…"
 
     def fit(self) -> None:
         self.expandAll()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import Any
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -90,6 +91,13 @@ class MainWindow(QMainWindow):
         self.goal_tree.clicked.connect(self._on_tree_clicked)
 
         self.metrics = MetricsController(self)  # rules, computed lights, charts, check-ins
+        # After a change to cards only, their lights follow on the next event-loop turn.
+        self._pending_cards: set[int] = set()
+        self._cards_timer = QTimer(self)
+        self._cards_timer.setSingleShot(True)
+        self._cards_timer.setInterval(0)
+        self._cards_timer.timeout.connect(self._refresh_cards)
+        self.refresh_counts = {"reload": 0, "cards": 0}  # how often each path ran (tests)
         self._build_menus()
         self.goal_tree.selectionModel().currentChanged.connect(self._on_current_changed)
         self.bus.changed.connect(self._on_changed)
@@ -98,7 +106,7 @@ class MainWindow(QMainWindow):
         self.backup_source: BackupSource | None = None  # app.main: File > Restore backup
         self.read_only_banner = install_read_only_banner(self, bus)
 
-        self.reload()
+        self._reload(self.board.scene.model.cards.values())  # the board has just read them
         self._restore_geometry()
 
     # ----- building ----------------------------------------------------------------------
@@ -154,10 +162,15 @@ class MainWindow(QMainWindow):
     # ----- data --------------------------------------------------------------------------
     def reload(self) -> None:
         """Read the plan again and show it, keeping the selection and expansion."""
+        self._reload(None)
+
+    def _reload(self, cards: Iterable[Any] | None) -> None:
+        """``cards``: the plan's cards as the board has just read them (not read twice)."""
+        self.refresh_counts["reload"] += 1
         current = self.goal_tree.currentIndex()
         selected = (current.data(Roles.KIND), current.data(Roles.ENTITY_ID))
         tree = self.svc.tree(self.plan_id)
-        self.metrics.refresh(tree)  # first: the views below read the fresh rule lights
+        self.metrics.refresh(tree, cards)  # first: the views below read the fresh rule lights
         self.side_pane.set_tree(tree)
         self.tree_model.load(tree)  # the view keeps expansion and current node itself
         self.goal_tree.resizeColumnToContents(Column.NAME)
@@ -209,12 +222,39 @@ class MainWindow(QMainWindow):
         self.board_message.setText(message)
         self.board_message.setToolTip(message)
 
-    def _on_changed(self, _changes: list[Change]) -> None:
-        self.reload()
+    def _on_changed(self, changes: list[Change]) -> None:
+        """A command ran; the board (connected first) has already shown what it changed.
+
+        Cards only (a drop, a status, a card edit): the goal tree shows no cards, so it is not
+        read again; the rules' lights of those cards follow on the next turn of the event loop,
+        coalesced, so a drop on a 20,000-card board returns within a frame. Anything else: the
+        plan is read again now.
+        """
+        if changes and {change.kind for change in changes} <= {"card", "slip"}:
+            self._pending_cards.update(i for c in changes if c.kind == "card" for i in c.ids)
+            self._cards_timer.start()
+            return
+        self._cards_timer.stop()
+        self._pending_cards.clear()
+        self._reload(self.board.scene.model.cards.values())
+
+    def _refresh_cards(self) -> None:
+        """The deferred half of a change to cards: their lights, and the KR panel's list."""
+        ids, self._pending_cards = self._pending_cards, set()
+        if not ids or self.tree_model.plan_tree is None:
+            return
+        self.refresh_counts["cards"] += 1
+        cards = self.board.scene.model.cards
+        self.metrics.refresh_cards(ids, [cards[i] for i in ids if i in cards])
+        if self.kr_panel.current_kr_id is not None:  # it lists the KR's actions
+            self.kr_panel.set_tree(self.tree_model.plan_tree)
 
     def _on_failed(self, message: str) -> None:
         QMessageBox.warning(self, self.tr("Change not saved"), message)
-        self.reload()  # show what the database holds: a refused edit snaps back
+        # Show what the database holds (the board, connected first, has read it again).
+        self._cards_timer.stop()
+        self._pending_cards.clear()
+        self._reload(self.board.scene.model.cards.values())
 
     @property
     def read_only(self) -> bool:

@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
@@ -31,9 +30,7 @@ from PySide6.QtWidgets import (
 from app.commands import Command
 from ui.dialogs.common import error_label, show_error
 from ui.edit_context import EditContext
-from ui.kr_panel_fit import WrapDelegate
-
-Index = QModelIndex | QPersistentModelIndex
+from ui.kr_panel_fit import Index, WrapDelegate
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -97,6 +94,7 @@ class RecordTable(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.view.horizontalHeader()
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for column in wrapping:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)

@@ -2,13 +2,20 @@
 
 Runs after every change, so it reads only the columns the rules need, in one short read
 transaction (a 10,000-card plan reads in tens of milliseconds this way; loading ORM entities
-would take ten times that). Headless: no Qt, used by the window, the CLI and the tests alike.
+would take ten times that). A window that has just read its cards for the board hands them in
+(``cards=``) instead of reading them twice, and after a change to cards only it patches the
+snapshot (``with_cards``) and re-runs the due rules of those cards (``models.rules.
+evaluate_cards``). Headless: no Qt, used by the window, the CLI and the tests alike.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
 from typing import Any
 
 import sqlalchemy as sa
@@ -26,6 +33,7 @@ from models.rules import (
     RuleSnap,
     WorkPackageSnap,
     evaluate,
+    evaluate_cards,
 )
 from models.tables import (
     ActionCard,
@@ -65,8 +73,46 @@ def _params(text: str) -> dict[str, Any] | None:
     return value if isinstance(value, dict) else None
 
 
-def load_snapshot(svc: PlanService, plan_id: int, today: dt.date | None = None) -> PlanSnapshot:
-    """Everything the rules read about one plan, as plain frozen values."""
+def card_snaps(cards: Iterable[Any]) -> tuple[CardSnap, ...]:
+    """Cards already in memory as the rules read them. Anything frozen with ``id``, ``title``,
+    ``due``, ``status`` and a ``kr_ids`` tuple (the board's card records) serves as it is:
+    copying 20,000 of them into ``CardSnap`` would cost more than the rules themselves."""
+    return tuple(cards)
+
+
+def with_cards(
+    snapshot: PlanSnapshot, card_ids: Iterable[int], cards: Iterable[Any]
+) -> PlanSnapshot:
+    """``snapshot`` with the cards ``card_ids`` as they are now: ``cards`` holds the ones that
+    still exist (as records, see ``card_snaps``); an id without one was deleted."""
+    ids = set(card_ids)
+    fresh = {c.id: c for c in card_snaps(cards) if c.id in ids}
+    kept = [
+        fresh.pop(c.id) if c.id in fresh else c
+        for c in snapshot.cards
+        if c.id not in ids or c.id in fresh
+    ]
+    if fresh:  # created, or brought back by an undo: in id order, as a full read gives them
+        kept = sorted([*kept, *fresh.values()], key=lambda c: c.id)
+    return replace(snapshot, cards=tuple(kept))
+
+
+def load_snapshot(
+    svc: PlanService,
+    plan_id: int,
+    today: dt.date | None = None,
+    *,
+    cards: Iterable[Any] | None = None,
+) -> PlanSnapshot:
+    """Everything the rules read about one plan, as plain frozen values; ``cards`` are the
+    plan's cards when the caller has just read them all (see ``card_snaps``)."""
+    with _gc_paused():
+        return _load_snapshot(svc, plan_id, today, cards)
+
+
+def _load_snapshot(
+    svc: PlanService, plan_id: int, today: dt.date | None, cards: Iterable[Any] | None
+) -> PlanSnapshot:
     with Session(svc.engine) as s, s.begin():
         pt = _t(Plan)
         plan = s.execute(
@@ -128,15 +174,7 @@ def load_snapshot(svc: PlanService, plan_id: int, today: dt.date | None = None) 
                 .where(wt.c.plan_id == plan_id)
             )
         )
-        at = _t(ActionCard)
-        card_rows = s.execute(
-            sa.select(at.c.id, at.c.title, at.c.due, at.c.status).where(at.c.plan_id == plan_id)
-        ).all()
-        card_links = _links(s, CardKR, "card_id", {c[0] for c in card_rows})
-        cards = tuple(
-            CardSnap(ident, title, due, status, card_links.get(ident, ()))
-            for ident, title, due, status in card_rows
-        )
+        snaps = card_snaps(cards) if cards is not None else _read_cards(s, plan_id)
         rt = _t(WarningRule)
         rules = tuple(
             RuleSnap(
@@ -158,11 +196,55 @@ def load_snapshot(svc: PlanService, plan_id: int, today: dt.date | None = None) 
         metrics=metrics,
         work_packages=work_packages,
         deliverables=deliverables,
-        cards=cards,
+        cards=snaps,
         rules=rules,
     )
 
 
-def evaluate_plan(svc: PlanService, plan_id: int, today: dt.date | None = None) -> Evaluation:
+def _read_cards(s: Session, plan_id: int) -> tuple[CardSnap, ...]:
+    at = _t(ActionCard)
+    card_rows = s.execute(
+        sa.select(at.c.id, at.c.title, at.c.due, at.c.status).where(at.c.plan_id == plan_id)
+    ).all()
+    card_links = _links(s, CardKR, "card_id", {c[0] for c in card_rows})
+    return tuple(
+        CardSnap(ident, title, due, status, card_links.get(ident, ()))
+        for ident, title, due, status in card_rows
+    )
+
+
+def evaluate_plan(
+    svc: PlanService,
+    plan_id: int,
+    today: dt.date | None = None,
+    *,
+    cards: Iterable[Any] | None = None,
+) -> Evaluation:
     """The plan's rule lights as of its today (``today`` stands in for a live plan's date)."""
-    return evaluate(load_snapshot(svc, plan_id, today))
+    snapshot = load_snapshot(svc, plan_id, today, cards=cards)
+    with _gc_paused():
+        return evaluate(snapshot)
+
+
+def evaluate_changed_cards(
+    previous: Evaluation, card_ids: Iterable[int], cards: Iterable[Any]
+) -> Evaluation:
+    """After a command that changed only cards: ``cards`` are those of ``card_ids`` that still
+    exist, as they are now (the board has just re-read them). No database read."""
+    assert previous.snapshot is not None
+    ids = set(card_ids)
+    with _gc_paused():
+        return evaluate_cards(previous, with_cards(previous.snapshot, ids, cards), ids)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Hold the cyclic collector while building tens of thousands of small frozen values (none
+    of them cyclic garbage): its passes over them would cost as much as the work itself."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -12,21 +12,7 @@ import sqlalchemy as sa
 from sqlmodel import SQLModel
 
 from app.services import records as rec
-from models.tables import (
-    ActionCard,
-    CardKR,
-    CardSlip,
-    CheckIn,
-    Deliverable,
-    KeyResult,
-    Line,
-    Metric,
-    Objective,
-    Plan,
-    WarningRule,
-    WorkPackage,
-    WorkPackageKR,
-)
+from models import tables as t
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,17 +29,19 @@ class Kind:
 KINDS: dict[str, Kind] = {
     k.name: k
     for k in (
-        Kind("plan", Plan, rec.PlanRecord),
-        Kind("objective", Objective, rec.ObjectiveRecord),
-        Kind("line", Line, rec.LineRecord),
-        Kind("kr", KeyResult, rec.KRRecord),
-        Kind("metric", Metric, rec.MetricRecord),
-        Kind("checkin", CheckIn, rec.CheckInRecord),
-        Kind("work_package", WorkPackage, rec.WorkPackageRecord, WorkPackageKR, "work_package_id"),
-        Kind("deliverable", Deliverable, rec.DeliverableRecord),
-        Kind("card", ActionCard, rec.CardRecord, CardKR, "card_id"),
-        Kind("slip", CardSlip, rec.SlipRecord),
-        Kind("rule", WarningRule, rec.RuleRecord),
+        Kind("plan", t.Plan, rec.PlanRecord),
+        Kind("objective", t.Objective, rec.ObjectiveRecord),
+        Kind("line", t.Line, rec.LineRecord),
+        Kind("kr", t.KeyResult, rec.KRRecord),
+        Kind("metric", t.Metric, rec.MetricRecord),
+        Kind("checkin", t.CheckIn, rec.CheckInRecord),
+        Kind(
+            "work_package", t.WorkPackage, rec.WorkPackageRecord, t.WorkPackageKR, "work_package_id"
+        ),
+        Kind("deliverable", t.Deliverable, rec.DeliverableRecord),
+        Kind("card", t.ActionCard, rec.CardRecord, t.CardKR, "card_id"),
+        Kind("slip", t.CardSlip, rec.SlipRecord),
+        Kind("rule", t.WarningRule, rec.RuleRecord),
     )
 }
 

@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QTreeView
+from PySide6.QtWidgets import (
+    QLabel,
+    QPlainTextEdit,
+    QStackedWidget,
+    QTableView,
+    QTreeView,
+    QWidget,
+)
 
 from ui.goal_tree_model import Column, GoalTreeModel, Roles
+from ui.kr_panel_metrics import MetricColumn
 
 
 def _all_indexes(model, parent=QModelIndex()):
@@ -61,14 +69,36 @@ def test_shared_work_package_appears_under_both_krs(window) -> None:
         assert "非油品工作包 #1：MVP 范围冻结 + 影子运营" in titles
 
 
-def test_selecting_a_kr_shows_its_details(window, qtbot) -> None:
+def _shown_texts(view) -> list[str]:
+    """Every cell's text an item view shows, its (expanded) children included."""
+    return [
+        index.siblingAtColumn(column).data() or ""
+        for index in _all_indexes(view.model())
+        for column in range(view.model().columnCount(index.parent()))
+    ]
+
+
+def test_selecting_a_kr_shows_it_in_the_kr_panel(window, qtbot) -> None:
     kr1 = window.tree_model.find("kr", window.svc.kr_codes(window.plan_id)["KR1"])
     window.goal_tree.setCurrentIndex(kr1)
-    text = window.details.toPlainText()
-    assert ("覆盖率 65%" in text and "保底" not in text) or "floor 80%" in text
-    assert "区域间上报率极度不均衡" in text
-    assert "画像质量诊断 & 提升方案" in text
-    assert "《商户画像质量诊断报告》" in text
+    panel = window.findChild(QWidget, "krPanel")
+    assert window.findChild(QStackedWidget, "sidePane").currentWidget() is panel
+    assert panel.findChild(QLabel, "krTitle").text() == "KR1 已上线标签质量提升"
+    assert "覆盖率 ≥90%，准确率 ≥90%" in panel.findChild(QLabel, "krTarget").text()
+    metrics = panel.findChild(QTableView, "krMetrics")
+    assert not metrics.isHidden()
+    rows = {
+        metrics.model().index(r, MetricColumn.NAME).data(): r
+        for r in range(metrics.model().rowCount())
+    }
+    coverage = rows["覆盖率"]
+    assert metrics.model().index(coverage, MetricColumn.CURRENT).data() == "65%"
+    assert metrics.model().index(coverage, MetricColumn.FLOOR).data() == "80%"
+    risks = panel.findChild(QPlainTextEdit, "krBottleneck").toPlainText()
+    assert "区域间上报率极度不均衡" in risks
+    projects = panel.findChild(QPlainTextEdit, "krKeyProjects").toPlainText()
+    assert "画像质量诊断 & 提升方案" in projects
+    assert "《商户画像质量诊断报告》" in _shown_texts(panel.findChild(QTreeView, "krWork"))
 
 
 def test_status_bar_names_the_database_and_the_frozen_date(window) -> None:

@@ -75,7 +75,12 @@ def move_command(moves: Sequence[tuple[Any, dict[str, Any]]], target: Bucket) ->
     if not real:
         return None
     name = move_name(len(real), target)
-    commands: list[Command] = [MoveCard(card.id, dict(fields), name=name) for card, fields in real]
+    # ``before`` from the board's record (current: the board re-reads every card a command
+    # touches), so applying the move does not first read the card back from the database.
+    commands: list[Command] = [
+        MoveCard(card.id, dict(fields), name=name, before={k: getattr(card, k) for k in fields})
+        for card, fields in real
+    ]
     return commands[0] if len(commands) == 1 else Macro(commands, name=name)
 
 

@@ -159,20 +159,29 @@ def _paint_column(
 
 
 def paint_lane_headers(
-    painter: QPainter, scene: BoardScene, width: float, height: float, offset: float, font: QFont
+    painter: QPainter,
+    scene: BoardScene,
+    width: float,
+    height: float,
+    offset: float,
+    font: QFont,
+    *,
+    rows: tuple[float, float] | None = None,
 ) -> None:
     """Lane names in a ``width`` x ``height`` band whose top edge shows scene y ``offset``.
 
     A lane's name stays at the top of the band while the lane is scrolled partly out of it.
+    ``rows`` (band y from, to) paints only what lies there: an image painted in strips.
     """
-    painter.fillRect(QRectF(0, 0, width, height), HEADER_BG)
+    low, high = rows if rows is not None else (0.0, height)
+    painter.fillRect(QRectF(0, low, width, high - low), HEADER_BG)
     model = scene.model
     g = model.geometry
     bold, small = _fonts(font)
     for i, spec in enumerate(model.lanes):
         y = g.lane_y[i] - offset
         h = g.lanes[i].height
-        if y > height or y + h < 0:
+        if y > high or y + h < low:
             continue
         top = max(y, 0.0)
         x = 10.0

@@ -119,6 +119,9 @@ class ColumnIndex:
                 self.visible[col.key] = i
         self.in_quarter = {bucket_key(b) for b in quarter.buckets()}
         self.quarter_column = 0
+        # Thousands of cards share a few dozen periods: each is placed once (callers only read
+        # the runs they get back).
+        self._placed: dict[tuple[str, dt.date, dt.date], tuple[list[Segment], int | None]] = {}
 
     def keys_of(self, level: str, start: dt.date, end: dt.date) -> list[ColumnKey]:
         """The bucket keys a period covers, first to last."""
@@ -142,6 +145,13 @@ class ColumnIndex:
         A period wholly outside the quarter sits in the quarter column (and is flagged on the
         card), so no card ever vanishes from the board just because its dates are odd.
         """
+        key = (level, start, end)
+        found = self._placed.get(key)
+        if found is None:
+            found = self._placed[key] = self._place(level, start, end)
+        return found
+
+    def _place(self, level: str, start: dt.date, end: dt.date) -> tuple[list[Segment], int | None]:
         keys = self.keys_of(level, start, end)
         indexes = [self.visible[k] for k in keys if k in self.visible]
         if not indexes:

@@ -237,9 +237,11 @@ class BoardSnapshot:
             return
         painter.save()
         painter.translate(0, self.board_top)
-        paint_lane_headers(painter, scene, LANE_HEADER_WIDTH, g.height, 0, self.font)
-        painter.translate(LANE_HEADER_WIDTH, 0)
         top, bottom = max(top, 0.0), min(bottom, g.height)
+        paint_lane_headers(
+            painter, scene, LANE_HEADER_WIDTH, g.height, 0, self.font, rows=(top, bottom)
+        )
+        painter.translate(LANE_HEADER_WIDTH, 0)
         scene.drawBackground(painter, QRectF(0, top, g.width, bottom - top))
         option = QStyleOptionGraphicsItem()
         for item in scene.lane_items:

@@ -4,6 +4,11 @@
 (``ui.charts.mpl``), creates ``FigureCanvasQTAgg(Figure())`` (never pyplot) and draws. New data
 while hidden only marks the chart stale, so a change redraws only the charts that are on show.
 Right-click offers "Export chart as PNG…"; hovering a reading shows its date, value and note.
+
+A check-in changes only a chart's readings, pace lines and legend. Those are drawn as
+*animated* artists on top of a cached background (matplotlib's blitting): when the frame of the
+chart (titles, limits, goal lines) is what it was, a redraw replaces just them and blits, a few
+milliseconds instead of a full layout and draw of the figure.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QVBoxLayout, QWidget
 
@@ -37,6 +42,9 @@ class LazyChart(QWidget):
         # (axes, line, points, unit) for each readings line, for hover notes and tests
         self.lines: dict[int, tuple[Any, Any, tuple[Point, ...], str]] = {}
         self._notes: dict[Any, Any] = {}  # axes -> its hover annotation
+        self.dynamic: list[Any] = []  # animated artists, drawn over the cached background
+        self._background: Any = None  # (figure size, saved region) after the last full draw
+        self.full_draws = 0  # full figure builds (the rest of draw_count were blits)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self.placeholder = QLabel(_tr("The chart appears here."), self)
@@ -62,6 +70,7 @@ class LazyChart(QWidget):
         self.canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.canvas.customContextMenuRequested.connect(self._context_menu)
         self.canvas.mpl_connect("motion_notify_event", self._hover)
+        self.canvas.mpl_connect("draw_event", self._on_draw)
         self.placeholder.hide()
         self._layout.addWidget(self.canvas)
         return self.canvas
@@ -80,14 +89,47 @@ class LazyChart(QWidget):
     def redraw(self) -> None:
         started = time.perf_counter()
         self.ensure_canvas()
-        self.figure.clear()
-        self.lines = {}
-        self._notes = {}
-        self.draw_into(self.figure)
-        self.canvas.draw_idle()
+        if not self.update_in_place():
+            self.figure.clear()
+            self.lines = {}
+            self._notes = {}
+            self.dynamic = []
+            self._background = None
+            self.draw_into(self.figure)
+            for artist in self.dynamic:
+                artist.set_animated(True)
+            self.canvas.draw_idle()
+            self.full_draws += 1
         self._stale = False
         self.draw_count += 1
         self.last_draw_seconds = time.perf_counter() - started
+
+    def update_in_place(self) -> bool:
+        """Redraw only the animated artists if the frame is unchanged; False to rebuild."""
+        return False
+
+    def _on_draw(self, event: Any) -> None:
+        """After every full draw (on screen, or into a PNG): keep the background and put the
+        animated artists on top, so they are in every picture of the chart."""
+        if event.renderer is getattr(self.canvas, "renderer", None):
+            self._background = (
+                tuple(self.figure.bbox.bounds),
+                self.canvas.copy_from_bbox(self.figure.bbox),
+            )
+        for artist in sorted(self.dynamic, key=lambda a: a.get_zorder()):
+            artist.draw(event.renderer)
+
+    def blit_dynamic(self) -> None:
+        """Show new animated artists: over the cached background if it still fits the canvas,
+        else by a full draw (which draws them too)."""
+        saved = self._background
+        if saved is None or saved[0] != tuple(self.figure.bbox.bounds):
+            self.canvas.draw_idle()
+            return
+        self.canvas.restore_region(saved[1])
+        for artist in sorted(self.dynamic, key=lambda a: a.get_zorder()):
+            self.figure.draw_artist(artist)
+        self.canvas.blit(self.figure.bbox)
 
     # ----- to override -------------------------------------------------------------------
     def has_data(self) -> bool:
@@ -183,12 +225,29 @@ class KRChart(LazyChart):
         self.setMinimumHeight(self.CHART_HEIGHT)
         self.series: list[MetricSeries] = []
         self._drawn: tuple[int, bool] = (0, False)
+        self._frames: list[tuple[object, ...]] = []  # static_key of each drawn series
+        self._axes: list[Any] = []
+        self._drawn_artists: list[list[Any]] = []  # per series, its animated artists
 
     def set_series(self, series: Sequence[MetricSeries]) -> None:
         self.series = list(series)
-        rows = -(-max(1, len(self.series)) // self.columns())
-        self.setMinimumHeight(self.CHART_HEIGHT * rows)
+        self._fit_height()
         self.mark_stale()
+
+    def _fit_height(self) -> None:
+        # A fixed height: a panel whose other parts grow or shrink by a few pixels (a longer
+        # reason for a computed light) must not resize the canvas, which would cost a full
+        # draw instead of a blit of the new readings.
+        rows = -(-max(1, len(self.series)) // self.columns())
+        self.setFixedHeight(self.CHART_HEIGHT * rows)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale and self.series:
+            # Settle the size for this width first (and the panel's scroll bar with it), so
+            # the first draw is the only one, not one at a guessed size and one after.
+            self._fit_height()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        super().showEvent(event)
 
     def columns(self) -> int:
         n = max(1, len(self.series))
@@ -214,7 +273,7 @@ class KRChart(LazyChart):
         return (self.series[0].title.split(" ")[0] if self.series else "chart") + ".png"
 
     def draw_into(self, figure: Any) -> None:
-        from ui.charts.draw import draw_metric
+        from ui.charts.draw import draw_readings, draw_static, static_key
 
         if self.canvas is not None and not self.canvas.isVisible():
             figure.set_size_inches(*self.figure_size())
@@ -223,10 +282,41 @@ class KRChart(LazyChart):
         self._drawn = self._layout_key()
         axes = figure.subplots(rows, columns, squeeze=False).flatten()
         compact = self._drawn[1]  # narrow: the overview's style, labels on lines, no legend
+        self._frames, self._axes, self._drawn_artists = [], [], []
         for ax, series in zip(axes, self.series, strict=False):
-            line = draw_metric(ax, series, compact=compact)
+            draw_static(ax, series, compact=compact)
+            line, artists = draw_readings(ax, series, compact=compact)
             if line is not None:
                 self.register_line(series.metric.id, ax, line, series)
+            self._frames.append(static_key(series, compact))
+            self._axes.append(ax)
+            self._drawn_artists.append(artists)
+            self.dynamic += artists
+
+    def update_in_place(self) -> bool:
+        """New readings in the same frame (the usual check-in): swap the readings' artists."""
+        from ui.charts.draw import draw_readings, static_key
+
+        compact = self._drawn[1]
+        if (
+            not self._axes
+            or self._layout_key() != self._drawn
+            or self._frames != [static_key(s, compact) for s in self.series]
+        ):
+            return False
+        self.dynamic = []
+        for i, (ax, series) in enumerate(zip(self._axes, self.series, strict=True)):
+            for artist in self._drawn_artists[i]:
+                artist.remove()
+            line, artists = draw_readings(ax, series, compact=compact)
+            for artist in artists:
+                artist.set_animated(True)
+            if line is not None:
+                self.lines[series.metric.id] = (ax, line, series.points, series.unit)
+            self._drawn_artists[i] = artists
+            self.dynamic += artists
+        self.blit_dynamic()
+        return True
 
 
 class OverviewChart(LazyChart):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from PySide6.QtCore import QCoreApplication
@@ -78,6 +79,33 @@ def _limits(series: MetricSeries) -> tuple[float, float]:
 
 def draw_metric(ax: Axes, series: MetricSeries, *, compact: bool = False) -> Line2D | None:
     """Draw ``series`` into ``ax``; returns the readings' line (for hover), None without any."""
+    draw_static(ax, series, compact=compact)
+    line, _artists = draw_readings(ax, series, compact=compact)
+    return line
+
+
+def static_key(series: MetricSeries, compact: bool) -> tuple[object, ...]:
+    """Everything ``draw_static`` draws from: equal keys, equal background (only the
+    readings, their pace lines and the legend differ), so a chart can redraw just those."""
+    m = series.metric
+    return (
+        series.title,
+        series.unit,
+        series.quarter,
+        series.today,
+        m.baseline,
+        m.floor,
+        series.stretch,
+        series.downgraded_from,
+        series.cumulative,
+        _limits(series),
+        bool(series.points),
+        compact,
+    )
+
+
+def draw_static(ax: Axes, series: MetricSeries, *, compact: bool = False) -> None:
+    """The frame of a metric's chart: axes, goal lines, today, or "No check-in yet"."""
     m, unit, q = series.metric, series.unit, series.quarter
     ax.set_title(series.title, fontsize=9 if compact else 11, loc="left")
     ax.set_xlim(q.start, q.end + dt.timedelta(days=1))
@@ -128,7 +156,6 @@ def draw_metric(ax: Axes, series: MetricSeries, *, compact: bool = False) -> Lin
             fontsize=7,
             color=TODAY,
         )
-
     if not series.points:
         ax.text(
             0.5,
@@ -140,40 +167,48 @@ def draw_metric(ax: Axes, series: MetricSeries, *, compact: bool = False) -> Lin
             color=TODAY,
             fontsize=8 if compact else 10,
         )
-        _legend(ax, compact)
-        return None
-    xs = [p.date for p in series.points]
-    ys = [p.value for p in series.points]
-    if series.carry_to is not None:
-        xs.append(series.carry_to)
-        ys.append(ys[-1])
-    (line,) = ax.plot(
-        xs,
-        ys,
-        color=DATA,
-        linewidth=2,
-        marker="o",
-        markersize=3 if compact else 5,
-        markevery=list(range(len(series.points))),
-        drawstyle="steps-post" if series.cumulative else "default",
-        label=series.metric.name,
-        zorder=5,
-    )
-    last = series.trend.latest
-    if last is not None:
-        ax.annotate(
-            with_unit(last.value, series.unit),
-            xy=(last.date, last.value),
-            xytext=(-4, 6),
-            textcoords="offset points",
-            ha="right",
-            fontsize=7 if compact else 8,
+
+
+def draw_readings(
+    ax: Axes, series: MetricSeries, *, compact: bool = False
+) -> tuple[Line2D | None, list[Artist]]:
+    """What a check-in changes: the readings, the latest value, the pace lines and the legend
+    (it names the paces). Returns the readings' line and every artist drawn here."""
+    before = set(ax.get_children())
+    line = None
+    if series.points:
+        xs = [p.date for p in series.points]
+        ys = [p.value for p in series.points]
+        if series.carry_to is not None:
+            xs.append(series.carry_to)
+            ys.append(ys[-1])
+        (line,) = ax.plot(
+            xs,
+            ys,
             color=DATA,
-            fontweight="bold",
+            linewidth=2,
+            marker="o",
+            markersize=3 if compact else 5,
+            markevery=list(range(len(series.points))),
+            drawstyle="steps-post" if series.cumulative else "default",
+            label=series.metric.name,
+            zorder=5,
         )
-    _pace_lines(ax, series, compact)
+        last = series.trend.latest
+        if last is not None:
+            ax.annotate(
+                with_unit(last.value, series.unit),
+                xy=(last.date, last.value),
+                xytext=(-4, 6),
+                textcoords="offset points",
+                ha="right",
+                fontsize=7 if compact else 8,
+                color=DATA,
+                fontweight="bold",
+            )
+        _pace_lines(ax, series, compact)
     _legend(ax, compact)
-    return line
+    return line, [a for a in ax.get_children() if a not in before]
 
 
 def _pace_lines(ax: Axes, series: MetricSeries, compact: bool) -> None:
