@@ -52,6 +52,7 @@ __all__ = [
     "WorkPackageSnap",
     "evaluate",
     "evaluate_cards",
+    "rules_read_cards",
 ]
 
 Key = tuple[str, int]  # (entity kind as the service names it, id)
@@ -380,10 +381,16 @@ def _fire_due(items: list[_DueItem], today: dt.date, firings: dict[Key, list[Fir
             found.append(firing)
 
 
-def evaluate_cards(previous: Evaluation, snap: PlanSnapshot, card_ids: Iterable[int]) -> Evaluation:
+def evaluate_cards(
+    previous: Evaluation,
+    snap: PlanSnapshot,
+    card_ids: Iterable[int],
+    changed: Iterable[CardSnap] | None = None,
+) -> Evaluation:
     """The evaluation after a change to cards only (a drop, a status, an edit, a delete).
 
-    ``snap`` holds the plan as it is now. Only the due rules of ``card_ids`` are run again;
+    ``snap`` holds the plan as it is now (``changed``: those of ``card_ids`` still in it, if
+    the caller has them at hand). Only the due rules of ``card_ids`` are run again;
     every other firing is ``previous``'s, since nothing else the rules read has changed. A plan
     rule that reads one of these cards (a downgrade by date looks at a card's status) can change
     a metric's stretch and so a KR's light and its chart: then everything is evaluated again.
@@ -391,17 +398,17 @@ def evaluate_cards(previous: Evaluation, snap: PlanSnapshot, card_ids: Iterable[
     board within a frame.
     """
     ids = set(card_ids)
-    if previous.snapshot is None or previous.today != snap.today or _rules_read(snap, ids):
+    if previous.snapshot is None or previous.today != snap.today or rules_read_cards(snap, ids):
         return evaluate(snap)
     firings = dict(previous.firings)
     lights = dict(previous.lights)
     for ident in ids:
         firings.pop(("card", ident), None)
         lights.pop(("card", ident), None)
+    if changed is None:
+        changed = [c for c in snap.cards if c.id in ids]
     fresh: dict[Key, list[Firing]] = {}
-    _fire_due(
-        _card_due_items([c for c in snap.cards if c.id in ids], snap.today), snap.today, fresh
-    )
+    _fire_due(_card_due_items(changed, snap.today), snap.today, fresh)
     for key, found in fresh.items():
         firings[key] = found
         lights[key] = found[0].light if len(found) == 1 else _worst(found)
@@ -415,8 +422,9 @@ def evaluate_cards(previous: Evaluation, snap: PlanSnapshot, card_ids: Iterable[
     )
 
 
-def _rules_read(snap: PlanSnapshot, card_ids: set[int]) -> bool:
-    """Whether an enabled plan rule reads one of these cards (by id, however it was typed)."""
+def rules_read_cards(snap: PlanSnapshot, card_ids: Iterable[int]) -> bool:
+    """Whether an enabled plan rule reads one of these cards (by id, however it was typed):
+    then a change to them can change lights beyond the cards themselves."""
     wanted = {str(i) for i in card_ids}
     return any(
         rule.enabled and rule.params is not None and str(rule.params.get("card_id")) in wanted

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QScrollArea
 
 from app.services.evaluation import evaluate_changed_cards, evaluate_plan
 from models.lights import Light
-from models.rules import Evaluation
+from models.rules import Evaluation, rules_read_cards
 from ui.charts.chart_widget import OverviewChart
 from ui.charts.series import overview_series
 from ui.checkin_dialog import CheckInDialog
@@ -118,13 +118,16 @@ class MetricsController(QObject):
         if previous is None or previous.snapshot is None or self.tree is None:
             return False
         started = time.perf_counter()
-        ev = evaluate_changed_cards(previous, card_ids, records)
+        ids = set(card_ids)
+        ev = evaluate_changed_cards(previous, ids, records)
         self.evaluation = ev
         self.last_seconds = time.perf_counter() - started
+        # Only a rule that reads one of these cards can move a light beyond them.
+        beyond = previous.snapshot is not None and rules_read_cards(previous.snapshot, ids)
+        beyond = beyond and _beyond_cards(previous) != _beyond_cards(ev)
         board = getattr(self.window, "board", None)
         if board is not None and hasattr(board, "set_evaluation"):
-            board.set_evaluation(ev)
-        beyond = _beyond_cards(previous) != _beyond_cards(ev)
+            board.set_evaluation(ev, None if beyond else ids)
         model = getattr(self.window, "tree_model", None)
         if model is not None and hasattr(model, "set_evaluation"):
             model.set_evaluation(ev)

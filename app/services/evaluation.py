@@ -16,6 +16,7 @@ import json
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from operator import attrgetter
 from typing import Any
 
 import sqlalchemy as sa
@@ -50,6 +51,8 @@ from models.tables import (
     WorkPackageKR,
 )
 from models.trends import CheckPoint
+
+_ID = attrgetter("id")
 
 
 def _links(s: Session, link: type, owner_column: str, owner_ids: set[int]) -> dict[int, tuple]:
@@ -86,14 +89,21 @@ def with_cards(
     """``snapshot`` with the cards ``card_ids`` as they are now: ``cards`` holds the ones that
     still exist (as records, see ``card_snaps``); an id without one was deleted."""
     ids = set(card_ids)
-    fresh = {c.id: c for c in card_snaps(cards) if c.id in ids}
-    kept = [
-        fresh.pop(c.id) if c.id in fresh else c
-        for c in snapshot.cards
-        if c.id not in ids or c.id in fresh
-    ]
+    fresh = {c.id: c for c in cards if c.id in ids}
+    kept = list(snapshot.cards)
+    positions = list(map(_ID, kept))  # in C: a drop on 20,000 cards stays within a frame
+    gone = []
+    for ident in ids:
+        if ident in positions:
+            at = positions.index(ident)
+            if ident in fresh:
+                kept[at] = fresh.pop(ident)
+            else:
+                gone.append(at)
+    for at in sorted(gone, reverse=True):
+        del kept[at]
     if fresh:  # created, or brought back by an undo: in id order, as a full read gives them
-        kept = sorted([*kept, *fresh.values()], key=lambda c: c.id)
+        kept = sorted([*kept, *fresh.values()], key=_ID)
     return replace(snapshot, cards=tuple(kept))
 
 
@@ -232,9 +242,9 @@ def evaluate_changed_cards(
     """After a command that changed only cards: ``cards`` are those of ``card_ids`` that still
     exist, as they are now (the board has just re-read them). No database read."""
     assert previous.snapshot is not None
-    ids = set(card_ids)
+    ids, cards = set(card_ids), list(cards)
     with _gc_paused():
-        return evaluate_cards(previous, with_cards(previous.snapshot, ids, cards), ids)
+        return evaluate_cards(previous, with_cards(previous.snapshot, ids, cards), ids, cards)
 
 
 @contextmanager

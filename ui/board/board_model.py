@@ -100,7 +100,6 @@ class BoardModel:
         self.members: list[list[int]] = []  # per lane, card ids in display order (unfiltered)
         self.columns: list[Column] = []
         self._index: ColumnIndex | None = None
-        self._segments: dict[int, tuple[list[Segment], int | None]] = {}
         self.geometry = BoardGeometry([], [], self.metrics)
         self.evaluation: Any = None  # models.rules.Evaluation (BoardPanel.set_evaluation)
 
@@ -151,7 +150,6 @@ class BoardModel:
             metrics=self.metrics,
         )
         self._index = ColumnIndex(self.quarter, self.columns)
-        self._segments = {}
         layouts = [self._layout(i) for i in range(len(self.lanes))]
         self.geometry = BoardGeometry(self.columns, layouts, self.metrics)
 
@@ -175,7 +173,8 @@ class BoardModel:
             ]
         else:
             specs = [LaneSpec(("line", ln.id), ln.code, ln.title) for ln in self.data.lines]
-        if any(not self._lane_keys(card) for card in self.cards.values()):
+        known = self.kr_code.keys()  # a card with none of these KRs goes to the no-KR lane
+        if any(known.isdisjoint(card.kr_ids) for card in self.cards.values()):
             specs.append(LaneSpec(NO_KR, "", self.no_kr_title))
         return specs
 
@@ -197,7 +196,6 @@ class BoardModel:
                 for lane in self.lanes_of(old):
                     self.members[lane].remove(card_id)
                     touched.add(lane)
-            self._segments.pop(card_id, None)
             self.slips.pop(card_id, None)
         self.slips.update({i: n for i, n in slips.items() if i in ids})
         for card_id, card in fresh.items():
@@ -236,12 +234,8 @@ class BoardModel:
         return layout_lane(lane, entries, self.columns, self.metrics)
 
     def _place(self, card: Any) -> tuple[list[Segment], int | None]:
-        found = self._segments.get(card.id)
-        if found is None:
-            assert self._index is not None
-            found = self._index.place(card.level, card.period_start, card.period_end)
-            self._segments[card.id] = found
-        return found
+        assert self._index is not None  # it places each distinct period once
+        return self._index.place(card.level, card.period_start, card.period_end)
 
     # ----- questions ---------------------------------------------------------------------
     def _sort_key(self, card_id: int) -> tuple[int, int]:

@@ -7,6 +7,7 @@ the actions together, and keeps the switches and the View menu in step with the 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QRectF, Signal
@@ -120,15 +121,21 @@ class BoardPanel(QWidget):
             self.view.ensureVisible(QRectF(x, y, w, h), 40, 40)
         self.view.setFocus()
 
-    def set_evaluation(self, evaluation: Any) -> None:
+    def set_evaluation(self, evaluation: Any, card_ids: Iterable[int] | None = None) -> None:
         """The warning rules' result after a change (ui.metrics_controller): cards show the
-        worse of their own light and the computed one, with the reasons in their tooltip."""
+        worse of their own light and the computed one, with the reasons in their tooltip.
+
+        ``card_ids``: only these cards' lights can have changed (repaint just them).
+        """
         self.scene.model.evaluation = evaluation
         if self.scene.model.filter.light:  # lights decide what the filter shows
             self.scene.model.relayout()
             self.scene.refresh_all_lanes()
             self._update_count()
-        self.scene.update()
+        if card_ids is None:
+            self.scene.update()
+        else:
+            self.scene.repaint_cards(card_ids)
 
     def set_read_only(self, read_only: bool) -> None:
         """Offer no edits that would be refused (the bus refuses them anyway)."""

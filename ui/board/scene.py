@@ -284,6 +284,10 @@ class BoardScene(QGraphicsScene):
             return
         self.cell_marker.show_at(QRectF(*self.model.geometry.cell_rect(*cell)))
 
+    def repaint_cards(self, ids: Iterable[int]) -> None:
+        """Schedule a repaint of just these cards (their light changed, say)."""
+        self._repaint_cards(ids)
+
     def _repaint_cards(self, ids: Iterable[int]) -> None:
         g = self.model.geometry
         for card_id in ids:

@@ -109,13 +109,14 @@ class LazyChart(QWidget):
         return False
 
     def _on_draw(self, event: Any) -> None:
-        """After every full draw (on screen, or into a PNG): keep the background and put the
-        animated artists on top, so they are in every picture of the chart."""
-        if event.renderer is getattr(self.canvas, "renderer", None):
-            self._background = (
-                tuple(self.figure.bbox.bounds),
-                self.canvas.copy_from_bbox(self.figure.bbox),
-            )
+        """After every full draw on screen: keep the background and put the animated artists
+        on top. (Saving a PNG draws them with the rest: axes draw them when saving.)"""
+        if self.canvas.is_saving():
+            return
+        self._background = (
+            tuple(self.figure.bbox.bounds),
+            self.canvas.copy_from_bbox(self.figure.bbox),
+        )
         for artist in sorted(self.dynamic, key=lambda a: a.get_zorder()):
             artist.draw(event.renderer)
 

@@ -45,7 +45,10 @@ def load() -> str | None:
     installed = {f.name for f in font_manager.fontManager.ttflist}
     cjk = next((name for name in CJK_FONTS if name in installed), None)
     rc = matplotlib.rcParams
-    rc["font.family"] = ["DejaVu Sans", *([cjk] if cjk else []), "sans-serif"]
+    # Every text looks each family up (matplotlib rebuilds a key from rcParams per lookup), so
+    # the list is kept short: DejaVu Sans ships with matplotlib, and the generic "sans-serif"
+    # after it would only name DejaVu Sans again.
+    rc["font.family"] = ["DejaVu Sans", cjk] if cjk else ["DejaVu Sans", "sans-serif"]
     rc["axes.unicode_minus"] = True
     rc["svg.fonttype"] = "none"
     if cjk is None:
