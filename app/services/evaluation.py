@@ -11,10 +11,8 @@ evaluate_cards``). Headless: no Qt, used by the window, the CLI and the tests al
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import json
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import replace
 from operator import attrgetter
 from typing import Any
@@ -25,6 +23,7 @@ from sqlmodel import Session
 from app.services.kinds import table_of as _t
 from app.services.plan_service import PlanService
 from models.calendar import Quarter
+from models.gc_pause import gc_paused
 from models.rules import (
     CardSnap,
     DeliverableSnap,
@@ -116,7 +115,7 @@ def load_snapshot(
 ) -> PlanSnapshot:
     """Everything the rules read about one plan, as plain frozen values; ``cards`` are the
     plan's cards when the caller has just read them all (see ``card_snaps``)."""
-    with _gc_paused():
+    with gc_paused():
         return _load_snapshot(svc, plan_id, today, cards)
 
 
@@ -232,7 +231,7 @@ def evaluate_plan(
 ) -> Evaluation:
     """The plan's rule lights as of its today (``today`` stands in for a live plan's date)."""
     snapshot = load_snapshot(svc, plan_id, today, cards=cards)
-    with _gc_paused():
+    with gc_paused():
         return evaluate(snapshot)
 
 
@@ -243,18 +242,5 @@ def evaluate_changed_cards(
     exist, as they are now (the board has just re-read them). No database read."""
     assert previous.snapshot is not None
     ids, cards = set(card_ids), list(cards)
-    with _gc_paused():
+    with gc_paused():
         return evaluate_cards(previous, with_cards(previous.snapshot, ids, cards), ids, cards)
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Hold the cyclic collector while building tens of thousands of small frozen values (none
-    of them cyclic garbage): its passes over them would cost as much as the work itself."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

@@ -8,18 +8,17 @@ Python so tests and benchmarks can build a board from records without a window.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import re
 from bisect import insort
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from operator import attrgetter
 from typing import Any
 
 from app.services.board_queries import BoardData, due_outside, is_overdue
 from models.calendar import Quarter
+from models.gc_pause import gc_paused
 from models.lights import Light, worst
 from ui.board.layout import (
     BoardGeometry,
@@ -130,7 +129,7 @@ class BoardModel:
         """Lanes, columns and every lane's layout from scratch (options or lanes changed)."""
         if self.data is None:
             return
-        with _gc_paused():
+        with gc_paused():
             self._rebuild()
 
     def _rebuild(self) -> None:
@@ -216,7 +215,7 @@ class BoardModel:
     def relayout(self, lanes: Iterable[int] | None = None) -> None:
         """Re-stack the given lanes (all when None), e.g. after a filter change."""
         targets = range(len(self.lanes)) if lanes is None else sorted(set(lanes))
-        with _gc_paused():
+        with gc_paused():
             for lane in targets:
                 self.geometry.replace_lane(lane, self._layout(lane))
 
@@ -315,20 +314,6 @@ class BoardModel:
 
     def replaced_filter(self, **changes: Any) -> CardFilter:
         return replace(self.filter, **changes)
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Hold the cyclic garbage collector during a build: laying out 10,000 cards allocates
-    tens of thousands of small tuples, none of them cyclic garbage, and the collector's passes
-    over them cost about a third of the build."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _light(value: str | None) -> Light | None:

@@ -3,8 +3,15 @@ window-modal dialog that is opened with ``open()`` (never ``exec()``, which bloc
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QBoxLayout, QDialog, QDialogButtonBox, QLabel, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QWidget,
+)
 
 ERROR_STYLE = "color: #c0392b;"
 
@@ -40,3 +47,15 @@ def make_window_modal(dialog: QDialog, width: int, height: int) -> None:
     """Modal to its window only, so the rest of the app keeps running, at its first size."""
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.resize(width, height)
+
+
+def warn_not_written(parent: QWidget, path: str, exc: OSError) -> None:
+    """Tell the user an export file was not written, and why (one message for every export)."""
+    tr = QCoreApplication.translate
+    QMessageBox.warning(
+        parent,
+        tr("IOActions", "Export failed"),
+        tr("IOActions", "%1 was not written: %2")
+        .replace("%1", path)
+        .replace("%2", exc.strerror or str(exc)),
+    )

@@ -10,9 +10,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
 from app.export_table import export_csv, export_markdown, write_atomic
+from ui.dialogs.common import warn_not_written
 from ui.dialogs.import_dialog import ImportDialog
 from ui.dialogs.png_export import BoardPngExport
 from ui.dialogs.report_dialog import ReportDialog
@@ -105,13 +106,7 @@ class IOActions(QObject):
         try:
             target = write_atomic(path, data)
         except OSError as exc:
-            QMessageBox.warning(
-                self.window,
-                _tr("Export failed"),
-                _tr("%1 was not written: %2")
-                .replace("%1", path)
-                .replace("%2", exc.strerror or str(exc)),
-            )
+            warn_not_written(self.window, path, exc)
             return None
         QSettings().setValue(SETTINGS_FOLDER, str(target.parent))
         self.window.statusBar().showMessage(

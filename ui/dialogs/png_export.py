@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QProgressDialog,
     QVBoxLayout,
     QWidget,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 from ui.board.render import BoardSnapshot, copy_of_view
 from ui.board.render_png import ExportCancelled
 from ui.board.scene import BoardScene
+from ui.dialogs.common import warn_not_written
 
 SETTINGS_FOLDER = "export/folder"  # shared with the other exports of the File menu
 SETTINGS_SCALE = "export/png_scale"
@@ -169,13 +169,7 @@ class BoardPngExport(QObject):
             status.showMessage(_tr("Export cancelled; no file was written"), 8000)
             return None
         except OSError as exc:
-            QMessageBox.warning(
-                self.window,
-                _tr("Export failed"),
-                _tr("%1 was not written: %2")
-                .replace("%1", path)
-                .replace("%2", exc.strerror or str(exc)),
-            )
+            warn_not_written(self.window, path, exc)
             return None
         finally:
             progress.close()
