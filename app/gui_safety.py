@@ -10,19 +10,11 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.backup import (
-    BackupError,
-    backup_on_close,
-    backup_on_open,
-    card_count,
-    list_backups,
-    newest_good_backup,
-    restore_backup,
-)
 from app.db import (
     BadFileError,
     DatabaseError,
@@ -33,9 +25,14 @@ from app.db import (
     ensure_schema,
 )
 from app.sqlite_file import writable
-from ui.dialogs.restore_dialog import BackupRow
+from ui.first_paint import after_first_paint
 from ui.main_window import MainWindow
 from ui.open_problem_dialog import OpenChoice, ask_open_read_only, ask_what_to_do
+
+if TYPE_CHECKING:
+    from ui.dialogs.restore_dialog import BackupRow
+
+# app.backup is imported where a backup is made, listed or restored: after the first paint.
 
 
 def _tr(text: str) -> str:
@@ -63,12 +60,17 @@ class PlanBackups:
         self.path = path
 
     def backups(self) -> list[BackupRow]:
+        from app.backup import card_count, list_backups
+        from ui.dialogs.restore_dialog import BackupRow  # with its dialog, not at start-up
+
         return [
             BackupRow(b.path, b.created, b.size, b.label, card_count(b.path))
             for b in list_backups(self.path)
         ]
 
     def restore(self, path: Path) -> str:
+        from app.backup import restore_backup
+
         engine = self.opened.engine
         engine.dispose()  # no pooled connection holds a snapshot of the old plan
         result = restore_backup(path, self.path)
@@ -88,19 +90,43 @@ def wire_window(window: MainWindow, opened: OpenedDatabase) -> None:
     if path is None or opened.read_only:
         window.close_hooks.append(opened.close)
         return
-    if not opened.created:
-        _report(lambda: backup_on_open(path))
+    open_backup = OpenBackup(path, pending=not opened.created)
+    # After the first paint, so the window shows sooner; before the first write whatever
+    # happens, so the backup still holds the plan as it was opened.
+    after_first_paint(window, open_backup.run)
+    window.bus.before_next_write(open_backup.run)
     window.backup_source = PlanBackups(opened, path)
 
     def on_close() -> None:
+        from app.backup import backup_on_close
+
+        open_backup.run()  # closed before it ran (never shown): the plan as opened first
         _report(lambda: backup_on_close(path))
         opened.close()
 
     window.close_hooks.append(on_close)
 
 
+class OpenBackup:
+    """The backup made when a plan is opened (at most one an hour), run once, when first
+    asked: after the window's first paint, or before its first write or close if sooner."""
+
+    def __init__(self, path: Path, *, pending: bool = True) -> None:
+        self.path = path
+        self.pending = pending  # False: a new plan, nothing to back up
+
+    def run(self) -> None:
+        if self.pending:
+            from app.backup import backup_on_open
+
+            self.pending = False
+            _report(lambda: backup_on_open(self.path))
+
+
 def _report(make: Callable[[], object]) -> None:
     """A failed automatic backup must not stop the user working: say so on stderr."""
+    from app.backup import BackupError
+
     try:
         make()
     except (BackupError, OSError) as exc:
@@ -150,6 +176,8 @@ def open_window_with_recovery(
 
 def _recover(exc: DatabaseError) -> str | None:
     """Ask what to do about a bad file; the path to try next, None to quit."""
+    from app.backup import BackupError, card_count, newest_good_backup, restore_backup
+
     assert exc.path is not None
     path = exc.path
     good = newest_good_backup(path)

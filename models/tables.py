@@ -10,7 +10,16 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
+from pydantic import ConfigDict
 from sqlmodel import Field, SQLModel
+
+
+class _Table(SQLModel):
+    """The base of every table: pydantic's validators are built on first use, not at import
+    (rows are read as plain records and written through the service; a table class is rarely
+    validated at all), which keeps importing the schema off the start-up path."""
+
+    model_config = ConfigDict(defer_build=True)
 
 
 class Status(StrEnum):
@@ -26,7 +35,7 @@ class Direction(StrEnum):
     DECREASE = "decrease"
 
 
-class Plan(SQLModel, table=True):
+class Plan(_Table, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=200)
     quarter_start: dt.date
@@ -35,14 +44,14 @@ class Plan(SQLModel, table=True):
     as_of: dt.date | None = None
 
 
-class Objective(SQLModel, table=True):
+class Objective(_Table, table=True):
     id: int | None = Field(default=None, primary_key=True)
     plan_id: int = Field(foreign_key="plan.id", index=True, ondelete="CASCADE")
     title: str = Field(max_length=500)
     sort_order: int = 0
 
 
-class Line(SQLModel, table=True):
+class Line(_Table, table=True):
     """A line of work (主线) under the objective."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -52,7 +61,7 @@ class Line(SQLModel, table=True):
     sort_order: int = 0
 
 
-class KeyResult(SQLModel, table=True):
+class KeyResult(_Table, table=True):
     id: int | None = Field(default=None, primary_key=True)
     line_id: int = Field(foreign_key="line.id", index=True, ondelete="CASCADE")
     code: str = Field(max_length=20)  # KR1
@@ -66,7 +75,7 @@ class KeyResult(SQLModel, table=True):
     sort_order: int = 0
 
 
-class Metric(SQLModel, table=True):
+class Metric(_Table, table=True):
     id: int | None = Field(default=None, primary_key=True)
     kr_id: int = Field(foreign_key="keyresult.id", index=True, ondelete="CASCADE")
     name: str = Field(max_length=200)
@@ -80,7 +89,7 @@ class Metric(SQLModel, table=True):
     sort_order: int = 0
 
 
-class CheckIn(SQLModel, table=True):
+class CheckIn(_Table, table=True):
     id: int | None = Field(default=None, primary_key=True)
     metric_id: int = Field(foreign_key="metric.id", index=True, ondelete="CASCADE")
     date: dt.date
@@ -88,7 +97,7 @@ class CheckIn(SQLModel, table=True):
     note: str = Field(default="", max_length=2000)
 
 
-class WorkPackage(SQLModel, table=True):
+class WorkPackage(_Table, table=True):
     id: int | None = Field(default=None, primary_key=True)
     plan_id: int = Field(foreign_key="plan.id", index=True, ondelete="CASCADE")
     title: str = Field(max_length=500)
@@ -100,14 +109,14 @@ class WorkPackage(SQLModel, table=True):
     sort_order: int = 0
 
 
-class WorkPackageKR(SQLModel, table=True):
+class WorkPackageKR(_Table, table=True):
     """A work package can serve several KRs (工作包 #1 of 非油品 serves KR4 and KR5)."""
 
     work_package_id: int = Field(foreign_key="workpackage.id", primary_key=True, ondelete="CASCADE")
     kr_id: int = Field(foreign_key="keyresult.id", primary_key=True, ondelete="CASCADE", index=True)
 
 
-class Deliverable(SQLModel, table=True):
+class Deliverable(_Table, table=True):
     id: int | None = Field(default=None, primary_key=True)
     work_package_id: int = Field(foreign_key="workpackage.id", index=True, ondelete="CASCADE")
     title: str = Field(max_length=500)
@@ -119,7 +128,7 @@ class Deliverable(SQLModel, table=True):
     sort_order: int = 0
 
 
-class ActionCard(SQLModel, table=True):
+class ActionCard(_Table, table=True):
     """One row of the action table (作战看板) and one card on the board."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -137,14 +146,14 @@ class ActionCard(SQLModel, table=True):
     sort_order: int = 0
 
 
-class CardKR(SQLModel, table=True):
+class CardKR(_Table, table=True):
     """An action can serve several KRs ("KR1/KR3"); it shows in each KR's lane."""
 
     card_id: int = Field(foreign_key="actioncard.id", primary_key=True, ondelete="CASCADE")
     kr_id: int = Field(foreign_key="keyresult.id", primary_key=True, ondelete="CASCADE", index=True)
 
 
-class CardSlip(SQLModel, table=True):
+class CardSlip(_Table, table=True):
     """A move of a card to a later period: slips are history, shown on cards and in reports."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -154,7 +163,7 @@ class CardSlip(SQLModel, table=True):
     at: dt.datetime
 
 
-class WarningRule(SQLModel, table=True):
+class WarningRule(_Table, table=True):
     """A 预警机制 rule: a condition on metrics, milestones or dates that sets a light."""
 
     id: int | None = Field(default=None, primary_key=True)

@@ -39,7 +39,12 @@ class GoalTreeView(QTreeView):
         self._first_load = True
         self._watched: QAbstractItemModel | None = None
         self._auto_name_width = True  # until the user drags the name column's edge
+        # What the light and name columns' contents measure (every shown row asked), kept
+        # until rows change: a resize of the pane refits without measuring again.
+        self._content_hints: tuple[int, int] | None = None
         self.header().sectionResized.connect(self._section_resized)
+        self.expanded.connect(self._rows_changed)
+        self.collapsed.connect(self._rows_changed)
 
     def setModel(self, model: QAbstractItemModel | None) -> None:  # type: ignore[override]
         if self._watched is not None:
@@ -55,6 +60,16 @@ class GoalTreeView(QTreeView):
             # Connected after QTreeView's own handlers, so ours run once it has reset itself.
             model.modelAboutToBeReset.connect(self._save_state)
             model.modelReset.connect(self._restore_state)
+            for signal in (
+                model.modelReset,
+                model.dataChanged,
+                model.layoutChanged,
+                model.rowsInserted,
+                model.rowsRemoved,
+                model.rowsMoved,
+            ):
+                signal.connect(self._rows_changed)
+        self._content_hints = None
 
     def sizeHintForColumn(self, column: int) -> int:
         """Fit a column to its contents, but never let a long title push the lights out of
@@ -78,9 +93,32 @@ class GoalTreeView(QTreeView):
             self.fit_name_column()
 
     def fit_name_column(self) -> None:
-        """Light first (the name takes what it leaves), then the name."""
-        self.resizeColumnToContents(Column.LIGHT)
-        self.resizeColumnToContents(Column.NAME)
+        """Light first (the name takes what it leaves), then the name. Each column's contents
+        are measured once (``sizeHintForColumn`` asks every shown row's delegate): on a
+        50-KR plan that is most of what a reload of the tree costs."""
+        model = self.model()
+        if model is None or model.columnCount() <= Column.LIGHT:
+            self.resizeColumnToContents(Column.NAME)
+            return
+        header = self.header()
+
+        def title(column: int) -> int:  # as resizeColumnToContents: never under the title
+            return 0 if header.isHidden() else header.sectionSizeHint(column)
+
+        if self._content_hints is None:  # the rows changed since the last fit
+            self._content_hints = (
+                QTreeView.sizeHintForColumn(self, Column.LIGHT),
+                QTreeView.sizeHintForColumn(self, Column.NAME),
+            )
+        light_hint, name_hint = self._content_hints
+        width = self.viewport().width()
+        light = min(light_hint, max(MIN_LIGHT_WIDTH, width * 2 // 5))  # as sizeHintForColumn
+        name = min(name_hint, max(MIN_NAME_WIDTH, width - light))
+        header.resizeSection(Column.LIGHT, max(light, title(Column.LIGHT)))
+        header.resizeSection(Column.NAME, max(name, title(Column.NAME)))
+
+    def _rows_changed(self, *_args: object) -> None:
+        self._content_hints = None
 
     def _section_resized(self, logical: int, _old: int, _new: int) -> None:
         # Only a drag with the mouse is the user's choice; reloads and refits resize it too.

@@ -4,49 +4,36 @@ Header and score; the light set by hand with its reason, and beside it the light
 the warning rules (filled by whoever evaluates them, through ``set_computed_light_provider``);
 the metrics with baseline, current, floor (保底), stretch (冲刺) and external target; the work
 packages with their deliverables as a checklist; the KR's actions on the board
-(``card_activated``); a slot for the trend chart (``set_chart_widget``); then risks /
-bottlenecks and key projects.
+(``card_activated``); a slot for the trend chart (``set_chart_widget``, or
+``set_chart_factory`` to make it with the panel); then risks / bottlenecks and key projects.
 
 The panel reads from the PlanTree the main window hands it on every reload, and writes only by
 pushing commands through its EditContext.
+
+Its widgets (ui/kr_panel_body.py) are built when first needed (``ensure_built``: a KR is shown,
+one of them is used, or the side pane asks right after the window's first paint), so a plan
+opens without waiting for a panel that shows nothing until a KR is selected.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html import escape
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 from app.commands import CreateEntity, DeleteEntity, UpdateEntity
 from app.services.records import PlanTree
 from models.lights import Light
 from models.scoring import Basis, Path
-from ui.dialogs.common import error_label, show_error
+from ui.dialogs.common import show_error
 from ui.dialogs.light_dialog import LightDialog, light_command
 from ui.edit_context import EditContext
 from ui.goal_tree_nodes import fmt_score, kr_score, kr_score_tip, path_text
-from ui.kr_panel_metric_view import MetricTableView
-from ui.kr_panel_metrics import MetricColumn, MetricTableModel
-from ui.kr_panel_sections import (
-    CardList,
-    ComputedLight,
-    ComputedLightProvider,
-    ComputedLightsView,
-    TextFieldEditor,
-    heading,
-)
-from ui.kr_panel_work import WorkPackageModel, WorkPackageView
+from ui.kr_panel_metrics import MetricColumn
+from ui.kr_panel_sections import ComputedLight, ComputedLightProvider
 from ui.lights import light_colour, light_icon, light_name
 
 PATH_COLOURS = {Path.STRETCH: "#2f9e5b", Path.FLOOR: "#8a6d00", Path.BELOW_FLOOR: "#b25a0c"}
@@ -72,143 +59,38 @@ class KRPanel(QScrollArea):
         self._kr: Any = None
         self._provider: ComputedLightProvider | None = None
         self._chart: QWidget | None = None
+        self._chart_factory: Callable[[], QWidget | None] | None = None
         self._light_dialog: LightDialog | None = None
-
-        body = QWidget(self)
-        body.setObjectName("krPanelBody")
-        self.body_layout = QVBoxLayout(body)
-        self.body_layout.setContentsMargins(14, 10, 14, 14)
-        self.body_layout.setSpacing(6)
-        self._build_header(body)
-        self._build_light(body)
-        self._build_metrics(body)
-        self._build_work(body)
-        self._build_cards(body)
-        self._build_chart_slot(body)  # tall: after the checklists a user works through
-        self._build_texts(body)
-        self.body_layout.addStretch(1)
-        self.setWidget(body)
-        self.show_kr(None)
+        self._built = False
         read_only_changed = getattr(edit.bus, "read_only_changed", None)
         if read_only_changed is not None:
             read_only_changed.connect(self._follow_read_only)
-        self._follow_read_only()
+
+    def __getattr__(self, name: str) -> Any:
+        """A widget asked for before the panel was built (a test, a caller): build, then answer."""
+        if name.startswith("__") or self.__dict__.get("_built", True):
+            raise AttributeError(name)
+        self.ensure_built()
+        return object.__getattribute__(self, name)
 
     # ----- building ----------------------------------------------------------------------
-    def _build_header(self, body: QWidget) -> None:
-        top = QHBoxLayout()
-        titles = QVBoxLayout()
-        self.title_label = QLabel(body)
-        self.title_label.setObjectName("krTitle")
-        self.title_label.setWordWrap(True)
-        self.title_label.setStyleSheet("font-size: 15pt; font-weight: 600; color: #1f2328;")
-        self.line_label = QLabel(body)
-        self.line_label.setStyleSheet("color: #6b7178;")
-        titles.addWidget(self.title_label)
-        titles.addWidget(self.line_label)
-        top.addLayout(titles, 1)
-        score_box = QVBoxLayout()
-        self.score_label = QLabel(body)
-        self.score_label.setObjectName("krScore")
-        self.score_label.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.path_label = QLabel(body)
-        self.path_label.setAlignment(Qt.AlignmentFlag.AlignRight)
-        score_box.addWidget(self.score_label)
-        score_box.addWidget(self.path_label)
-        top.addLayout(score_box)
-        self.body_layout.addLayout(top)
-        self.target_label = QLabel(body)
-        self.target_label.setObjectName("krTarget")
-        self.target_label.setWordWrap(True)
-        self.target_label.setTextFormat(Qt.TextFormat.RichText)
-        self.body_layout.addWidget(self.target_label)
+    def ensure_built(self) -> None:
+        """Build the panel's widgets now if they are not yet (idempotent)."""
+        if self._built:
+            return
+        self._built = True
+        from ui.kr_panel_body import build_body  # with the widgets, not at start-up
 
-    def _build_light(self, body: QWidget) -> None:
-        self.body_layout.addWidget(heading(_tr("Light"), body))
-        row = QHBoxLayout()
-        self.light_icon = QLabel(body)
-        self.light_label = QLabel(body)
-        self.light_label.setObjectName("krLight")
-        self.light_label.setWordWrap(True)
-        self.light_label.setTextFormat(Qt.TextFormat.RichText)
-        self.light_button = QPushButton(_tr("Set light…"), body)
-        self.light_button.setObjectName("setLightButton")
-        self.light_button.setToolTip(_tr("Set this KR's light by hand, with the reason"))
-        self.light_button.clicked.connect(self.open_light_dialog)
-        row.addWidget(self.light_icon, 0, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(self.light_label, 1)
-        row.addWidget(self.light_button, 0, Qt.AlignmentFlag.AlignTop)
-        self.body_layout.addLayout(row)
-        self.computed_lights = ComputedLightsView(body)
-        self.body_layout.addWidget(self.computed_lights)
-
-    def _build_metrics(self, body: QWidget) -> None:
-        row = QHBoxLayout()
-        row.addWidget(heading(_tr("Metrics"), body))
-        row.addStretch(1)
-        self.add_metric_button = QPushButton(_tr("Add"), body)
-        self.add_metric_button.setToolTip(_tr("Add a metric to this KR"))
-        self.add_metric_button.clicked.connect(self.add_metric)
-        self.remove_metric_button = QPushButton(_tr("Remove"), body)
-        self.remove_metric_button.setToolTip(
-            _tr("Remove the selected metric (undo brings it back)")
-        )
-        self.remove_metric_button.clicked.connect(self.remove_metric)
-        row.addWidget(self.add_metric_button, 0, Qt.AlignmentFlag.AlignBottom)
-        row.addWidget(self.remove_metric_button, 0, Qt.AlignmentFlag.AlignBottom)
-        self.body_layout.addLayout(row)
-        self.metric_model = MetricTableModel(self.edit, self)
-        self.metric_table = MetricTableView(self.metric_model, body)
-        self.body_layout.addWidget(self.metric_table)
-        self.no_metric_label = QLabel(body)
-        self.no_metric_label.setStyleSheet("color: #6b7178;")
-        self.no_metric_label.setWordWrap(True)
-        self.body_layout.addWidget(self.no_metric_label)
-        self.metric_message = error_label(body, "metricMessage")
-        self.body_layout.addWidget(self.metric_message)
-        self.metric_model.validation_failed.connect(self._show_metric_message)
-        self.metric_model.edited.connect(self.metric_message.hide)
-
-    def _build_chart_slot(self, body: QWidget) -> None:
-        self.chart_slot = QWidget(body)
-        self.chart_slot.setObjectName("krChartSlot")
-        self.chart_layout = QVBoxLayout(self.chart_slot)
-        self.chart_layout.setContentsMargins(0, 4, 0, 0)
-        self.chart_slot.hide()
-        self.body_layout.addWidget(self.chart_slot)
-
-    def _build_texts(self, body: QWidget) -> None:
-        self.body_layout.addWidget(heading(_tr("Risks / bottlenecks"), body))
-        self.bottleneck = TextFieldEditor("krBottleneck", _tr("One risk per line"), body)
-        self.bottleneck.save_requested.connect(lambda text: self._save_text("bottleneck", text))
-        self.body_layout.addWidget(self.bottleneck)
-        self.body_layout.addWidget(heading(_tr("Key projects"), body))
-        self.key_projects = TextFieldEditor("krKeyProjects", _tr("One project per line"), body)
-        self.key_projects.save_requested.connect(lambda text: self._save_text("key_projects", text))
-        self.body_layout.addWidget(self.key_projects)
-
-    def _build_work(self, body: QWidget) -> None:
-        self.body_layout.addWidget(heading(_tr("Work packages and deliverables"), body))
-        self.work_model = WorkPackageModel(self.edit, self)
-        self.work_view = WorkPackageView(self.work_model, body)
-        self.work_model.validation_failed.connect(self._show_work_message)
-        self.body_layout.addWidget(self.work_view)
-        self.work_message = error_label(body)
-        self.body_layout.addWidget(self.work_message)
-        self.no_work_label = QLabel(_tr("No work package serves this KR yet."), body)
-        self.no_work_label.setStyleSheet("color: #6b7178;")
-        self.no_work_label.setWordWrap(True)
-        self.body_layout.addWidget(self.no_work_label)
-
-    def _build_cards(self, body: QWidget) -> None:
-        self.body_layout.addWidget(heading(_tr("Actions on the board"), body))
-        self.card_list = CardList(body)
-        self.card_list.card_activated.connect(self.card_activated)
-        self.body_layout.addWidget(self.card_list)
-        self.no_cards_label = QLabel(_tr("No action on the board serves this KR yet."), body)
-        self.no_cards_label.setStyleSheet("color: #6b7178;")
-        self.no_cards_label.setWordWrap(True)
-        self.body_layout.addWidget(self.no_cards_label)
+        body = build_body(self)
+        self.setWidget(body)
+        if self._chart_factory is not None:
+            factory, self._chart_factory = self._chart_factory, None
+            self._chart = factory()
+        if self._chart is not None:
+            self.chart_layout.addWidget(self._chart)
+        self.chart_slot.setVisible(self._chart is not None)
+        body.setVisible(self._kr is not None)
+        self._follow_read_only()
 
     # ----- public API --------------------------------------------------------------------
     @property
@@ -228,6 +110,9 @@ class KRPanel(QScrollArea):
             kr = next((k for k in tree.krs if k.id == kr_id), None)
         same = kr is not None and self._kr is not None and kr.id == self._kr.id
         self._kr = kr
+        if kr is None and not self._built:
+            return  # nothing to show: the widgets can wait
+        self.ensure_built()
         self.widget().setVisible(kr is not None)
         if kr is None or tree is None:
             return
@@ -241,6 +126,11 @@ class KRPanel(QScrollArea):
     def set_chart_widget(self, widget: QWidget | None) -> None:
         """Put the trend chart (or nothing) in its slot, after the work packages and actions;
         without one the panel shows no placeholder."""
+        if not self._built:  # it goes in its slot when the panel is built
+            if self._chart is not None and self._chart is not widget:
+                self._chart.setParent(None)  # type: ignore[call-overload]
+            self._chart, self._chart_factory = widget, None
+            return
         if self._chart is not None:
             self.chart_layout.removeWidget(self._chart)
             self._chart.setParent(None)  # type: ignore[call-overload]
@@ -248,6 +138,14 @@ class KRPanel(QScrollArea):
         if widget is not None:
             self.chart_layout.addWidget(widget)
         self.chart_slot.setVisible(widget is not None)
+
+    def set_chart_factory(self, factory: Callable[[], QWidget | None]) -> None:
+        """As ``set_chart_widget``, for a chart that is costly to build: ``factory()`` makes
+        it when the panel is built (now, if it already is)."""
+        if self._built:
+            self.set_chart_widget(factory())
+        else:
+            self._chart_factory = factory
 
     def set_computed_light_provider(self, provider: ComputedLightProvider | None) -> None:
         """``provider(kr_id)`` returns the (light, reason, response) of the rules that fired, or
@@ -325,6 +223,8 @@ class KRPanel(QScrollArea):
 
     def _follow_read_only(self, *_args: object) -> None:
         """A read-only window offers no edit here: buttons off, texts read-only."""
+        if not self._built:
+            return  # ensure_built applies it
         can_edit = self.edit.can_edit
         for button in (self.light_button, self.add_metric_button, self.remove_metric_button):
             button.setEnabled(can_edit)
@@ -379,17 +279,17 @@ class KRPanel(QScrollArea):
         name = _tr("Remove metric “%1”").replace("%1", metric.name)
         return self.edit.push(DeleteEntity("metric", metric.id, name=name))
 
-    def _save_text(self, field: str, text: str) -> None:
+    def save_text(self, field: str, text: str) -> None:
         if self._kr is None or getattr(self._kr, field) == text:
             return
         label = _tr("risks") if field == "bottleneck" else _tr("key projects")
         name = _tr("Edit %1 of %2").replace("%1", label).replace("%2", self._kr.code)
         self.edit.push(UpdateEntity("kr", self._kr.id, {field: text}, name=name))
 
-    def _show_metric_message(self, message: str) -> None:
+    def show_metric_message(self, message: str) -> None:
         show_error(self.metric_message, message)
 
-    def _show_work_message(self, message: str) -> None:
+    def show_work_message(self, message: str) -> None:
         show_error(self.work_message, message)
 
     def deliverable_index(self, title: str) -> QModelIndex:

@@ -9,17 +9,19 @@ fits, else what its cells need, before anyone has to scroll sideways.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
-    QStyle,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QTreeView,
 )
+
+if TYPE_CHECKING:  # QStyle's many enums take ~6 ms to create: imported where used, not at start-up
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
 Index = QModelIndex | QPersistentModelIndex
 MIN_ROW_HEIGHT = 18
@@ -57,6 +59,8 @@ class WrapDelegate(QStyledItemDelegate):
         width = self.text_width(index) if wraps else 0
         if width <= 0:
             return super().sizeHint(option, index)
+        from PySide6.QtWidgets import QStyleOptionViewItem
+
         wrapped = QStyleOptionViewItem(option)
         wrapped.features |= QStyleOptionViewItem.ViewItemFeature.WrapText  # type: ignore[attr-defined]
         # Qt wraps at the rect's width only if the rect is valid: give it a height too.
@@ -84,6 +88,8 @@ class WrapDelegate(QStyledItemDelegate):
         else:
             return 0
         if index.data(Qt.ItemDataRole.CheckStateRole) is not None:
+            from PySide6.QtWidgets import QStyle
+
             width -= view.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + 6
         return width - ITEM_PADDING
 

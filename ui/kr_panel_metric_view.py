@@ -5,7 +5,7 @@ that share a narrow pane's width (titles elide first, then the rarely needed col
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QResizeEvent
@@ -13,9 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHeaderView,
-    QStyle,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QWidget,
 )
@@ -26,6 +24,9 @@ from models.tables import Direction
 from ui.kr_panel_fit import content_height, share_width
 from ui.kr_panel_metrics import Index, MetricColumn, MetricTableModel, direction_text
 from ui.lights import light_colour
+
+if TYPE_CHECKING:  # QStyle's many enums take ~6 ms to create: imported where used, not at start-up
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
 # Fill colour of the progress bar by path: the light a path deserves, without claiming it is one.
 PATH_COLOUR = {
@@ -51,6 +52,8 @@ class ProgressDelegate(QStyledItemDelegate):
         model = index.model()
         score = index.data(Qt.ItemDataRole.UserRole)
         metric = model.metric(index.row()) if isinstance(model, MetricTableModel) else None
+        from PySide6.QtWidgets import QStyle
+
         if option.state & QStyle.StateFlag.State_Selected:  # type: ignore[operator]
             painter.fillRect(option.rect, option.palette.highlight())  # type: ignore[attr-defined]
         if metric is None or metric.current is None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -23,7 +23,6 @@ from app.services.plan_service import PlanService
 from models.calendar import Quarter
 from ui.board.panel import BoardPanel
 from ui.dialogs.io_actions import IOActions
-from ui.dialogs.restore_dialog import BackupSource, run_restore
 from ui.edit_context import EditContext
 from ui.goal_tree_actions import GoalTreeActions
 from ui.goal_tree_model import Column, GoalTreeModel, Roles
@@ -34,6 +33,9 @@ from ui.read_only_banner import install_read_only_banner, mark_edit_action
 from ui.side_pane import SidePane
 from ui.undo import PlanBus
 from ui.window_layout import DEFAULT_WINDOW_SIZE, apply_default_sizes, restore_splitter
+
+if TYPE_CHECKING:  # the dialogs are imported when first opened, not at start-up
+    from ui.dialogs.restore_dialog import BackupSource
 
 SETTINGS_GEOMETRY = "main_window/geometry"
 SETTINGS_SPLITTER = "main_window/splitter"
@@ -88,6 +90,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.statusBar().addPermanentWidget(self.board_message)
         self.board.message.connect(self._show_board_message)
+        self.board.editor.completed.connect(self._board_completed)
         self.goal_tree.clicked.connect(self._on_tree_clicked)
 
         self.metrics = MetricsController(self)  # rules, computed lights, charts, check-ins
@@ -173,8 +176,7 @@ class MainWindow(QMainWindow):
         self.metrics.refresh(tree, cards)  # first: the views below read the fresh rule lights
         self.side_pane.set_tree(tree)
         self.tree_model.load(tree)  # the view keeps expansion and current node itself
-        self.goal_tree.resizeColumnToContents(Column.NAME)
-        self.goal_tree.resizeColumnToContents(Column.LIGHT)
+        self.goal_tree.fit_name_column()
         if selected[0] is not None and not self.goal_tree.currentIndex().isValid():
             index = self.tree_model.find(selected[0], selected[1])
             if index.isValid():
@@ -238,6 +240,13 @@ class MainWindow(QMainWindow):
         self._pending_cards.clear()
         self._reload(self.board.scene.model.cards.values())
 
+    def _board_completed(self) -> None:
+        """A big plan opened with its first lanes: the board has now read every card, so the
+        rules run over all of them (the tree's own rows have not changed)."""
+        tree = self.tree_model.plan_tree
+        if tree is not None:
+            self.metrics.refresh(tree, self.board.scene.model.cards.values())
+
     def _refresh_cards(self) -> None:
         """The deferred half of a change to cards: their lights, and the KR panel's list."""
         ids, self._pending_cards = self._pending_cards, set()
@@ -262,6 +271,8 @@ class MainWindow(QMainWindow):
         return self.bus.read_only
 
     def _restore_backup(self) -> None:
+        from ui.dialogs.restore_dialog import run_restore
+
         message = run_restore(self, self.backup_source)
         if message is not None:
             self.undo_stack.clear()  # its commands describe the plan that was replaced

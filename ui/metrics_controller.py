@@ -57,12 +57,12 @@ class MetricsController(QObject):
         tree_view = getattr(window, "goal_tree", None)
         if tree_view is not None:  # the light column shows manual and computed dots side by side
             tree_view.setIconSize(QSize(*PAIR_ICON_SIZE))
-        self.section = KRMetricsSection(self.edit)
+        self._section: KRMetricsSection | None = None  # made with the KR panel's widgets
         panel = getattr(window, "kr_panel", None)
         if panel is not None:
-            panel.set_chart_widget(self.section)
+            panel.set_chart_factory(lambda: self.section)
             panel.set_computed_light_provider(self.kr_items)
-            panel.kr_shown.connect(self.section.show_kr)
+            panel.kr_shown.connect(lambda kr_id: self.section.show_kr(kr_id))
 
         self.overview = OverviewChart()
         scroll = QScrollArea()
@@ -139,9 +139,18 @@ class MetricsController(QObject):
         if beyond:
             self._refresh_section(self.tree, ev)
             self._refresh_overview()
-        else:
-            self.section.evaluation = ev  # what its rule dialog lists as cards
+        elif self._section is not None:  # not made yet: it takes self.evaluation when it is
+            self._section.evaluation = ev  # what its rule dialog lists as cards
         return beyond
+
+    @property
+    def section(self) -> KRMetricsSection:
+        """Chart | Check-ins | Warning rules of the KR on show: made when first needed (the KR
+        panel is built, a test asks), not before the window's first paint."""
+        if self._section is None:
+            self._section = KRMetricsSection(self.edit)
+            self._section.tree, self._section.evaluation = self.tree, self.evaluation
+        return self._section
 
     def _refresh_section(self, tree: Any, ev: Evaluation) -> None:
         """The KR's chart, check-ins and rules, if a KR is on show; else when one is next
@@ -149,6 +158,8 @@ class MetricsController(QObject):
         panel = getattr(self.window, "kr_panel", None)
         if panel is None or panel.current_kr_id is not None:
             self.section.refresh(tree, ev)
+        elif self._section is None:
+            return  # made later, from self.tree and self.evaluation
         else:
             self.section.tree, self.section.evaluation = tree, ev
             self.section.kr_id = None  # so that showing any KR renders it afresh

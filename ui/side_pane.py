@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 from app.services.records import PlanTree
 from ui.details_view import DetailsView
 from ui.edit_context import EditContext
+from ui.first_paint import after_first_paint
 from ui.kr_panel import KRPanel
 
 _LISTS = {
@@ -31,6 +32,9 @@ class SidePane(QStackedWidget):
         self.addWidget(self.details)
         self.addWidget(self.kr_panel)
         self._shown: tuple[str, int] | None = None
+        # The KR panel shows nothing until a KR is selected: its widgets are built once the
+        # window is on screen (or when a KR is shown first), not before the first paint.
+        after_first_paint(self.window(), self.kr_panel.ensure_built)
 
     def set_tree(self, tree: PlanTree) -> None:
         """New data: both pages take it, and a non-KR entry on show is redrawn from it."""

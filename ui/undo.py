@@ -14,6 +14,8 @@ database, and ``failed`` carries the message; views re-read what they show on ``
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -32,6 +34,7 @@ class PlanBus(QObject):
         super().__init__(parent)
         self._read_only = False
         self.read_only_reason = ""
+        self._before_write: list[Callable[[], None]] = []
 
     @property
     def read_only(self) -> bool:
@@ -43,6 +46,16 @@ class PlanBus(QObject):
         if read_only != self._read_only:
             self._read_only = read_only
             self.read_only_changed.emit(read_only)
+
+    def before_next_write(self, hook: Callable[[], None]) -> None:
+        """Run ``hook`` once, before the next command changes the plan: work deferred past
+        the first paint (the backup made on open) that must still happen before any write."""
+        self._before_write.append(hook)
+
+    def run_before_write(self) -> None:
+        hooks, self._before_write = self._before_write, []
+        for hook in hooks:
+            hook()
 
 
 def describe_failure(exc: BaseException) -> str:
@@ -130,6 +143,7 @@ def push_command(stack: QUndoStack, command: Command, svc: PlanService, bus: Pla
             QCoreApplication.translate("undo", "This plan is open read-only; nothing was changed.")
         )
         return False
+    bus.run_before_write()
     try:
         changes: list[Change] = command.apply(svc)
     except Exception as exc:

@@ -7,7 +7,9 @@ it is designed for, and a saved splitter state is used only if it was saved for 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QDataStream, QIODevice, QSize
+import struct
+
+from PySide6.QtCore import QByteArray, QSize
 from PySide6.QtWidgets import QSplitter
 
 # Percent of the window's width: goal tree, board, side pane (KR panel).
@@ -38,15 +40,15 @@ def apply_default_sizes(splitter: QSplitter, width: int) -> None:
 
 
 def saved_pane_count(state: object) -> int | None:
-    """How many panes a saved splitter state describes; None if it is not one."""
+    """How many panes a saved splitter state describes; None if it is not one.
+
+    Reads the header QSplitter.saveState() writes (big-endian int32 marker, int32 version,
+    uint32 count, as QDataStream writes them) with struct: no QDataStream at start-up.
+    """
     if not isinstance(state, QByteArray) or state.size() < 12:
         return None
-    stream = QDataStream(state, QIODevice.OpenModeFlag.ReadOnly)
-    if stream.readInt32() != _SPLITTER_MARKER:
-        return None
-    stream.readInt32()  # version
-    count = stream.readUInt32()
-    return count if stream.status() == QDataStream.Status.Ok else None
+    marker, _version, count = struct.unpack(">iiI", state.data()[:12])
+    return count if marker == _SPLITTER_MARKER else None
 
 
 def restore_splitter(splitter: QSplitter, state: object, width: int) -> bool:

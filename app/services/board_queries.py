@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,7 +23,22 @@ from app.services import records as rec
 from app.services.kinds import table_of as _tbl
 from app.services.plan_service import PlanService
 from models.calendar import Level, Quarter, month_end, quarter_of
-from models.tables import ActionCard, CardKR, CardSlip, KeyResult, Line, Objective, Status
+from models.tables import (
+    ActionCard,
+    CardKR,
+    CardSlip,
+    KeyResult,
+    Line,
+    Objective,
+    Status,
+    WarningRule,
+)
+
+# Opening a big plan: read the cards of the first lanes, show them, read the rest a moment later
+# (``load_board(first_lanes=True)``). A thousand cards stack higher than any screen (18 columns,
+# a card slot ~100 px: at least 5,000 px however they spread), so the first screen is complete.
+FIRST_LANES_ABOVE = 3_000  # plans with more cards than this open lanes first
+FIRST_LANES_CARDS = 1_000  # cards read for the first screen (whole lanes, in lane order)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,14 +51,33 @@ class BoardData:
     krs: tuple[Any, ...]  # KRRecord, by line order then KR order
     cards: tuple[Any, ...]  # CardRecord with kr_ids
     slips: Mapping[int, int] = field(default_factory=dict)  # card id -> number of slips
+    # Set when ``cards`` holds only the first lanes' cards: how many the plan has in all.
+    card_total: int | None = None
 
     @property
     def quarter(self) -> Quarter:
         return Quarter(self.plan.quarter_start, self.plan.quarter_end)
 
+    @property
+    def complete(self) -> bool:
+        """Whether ``cards`` are all the plan's cards (not just the first lanes')."""
+        return self.card_total is None
 
-def load_board(svc: PlanService, plan_id: int, real_today: dt.date | None = None) -> BoardData:
-    """Everything the board of ``plan_id`` shows (one short read transaction)."""
+
+def load_board(
+    svc: PlanService,
+    plan_id: int,
+    real_today: dt.date | None = None,
+    *,
+    first_lanes: bool = False,
+) -> BoardData:
+    """Everything the board of ``plan_id`` shows (one short read transaction).
+
+    ``first_lanes``: for a plan of more than ``FIRST_LANES_ABOVE`` cards, read only the cards of
+    the first KR lanes (about ``FIRST_LANES_CARDS``, whole lanes) and the cards a warning rule
+    reads, so the window shows its first screen without reading 10,000 cards first; the result
+    says so (``complete`` is False) and the caller reads the whole board next.
+    """
     plan = svc.get("plan", plan_id)
     today = plan.as_of or real_today or dt.date.today()
     with Session(svc.engine) as s:
@@ -62,14 +97,55 @@ def load_board(svc: PlanService, plan_id: int, real_today: dt.date | None = None
         )
         slips = _slip_counts(s, plan_id=plan_id)
         ct = _tbl(ActionCard)
+        in_plan = ct.c.plan_id == plan_id
+        total, chosen = _first_lanes(s, plan_id, krs) if first_lanes else (None, None)
+        if chosen is not None:
+            wanted = sa.select(_tbl(CardKR).c.card_id).where(_tbl(CardKR).c.kr_id.in_(chosen))
+            in_plan = in_plan & (ct.c.id.in_(wanted) | ct.c.id.in_(_rule_card_ids(s, plan_id)))
         cards = _cards(
             s,
-            ct.c.plan_id == plan_id,
-            _tbl(CardKR).c.card_id.in_(
-                sa.select(ct.c.id).where(ct.c.plan_id == plan_id).scalar_subquery()
-            ),
+            in_plan,
+            _tbl(CardKR).c.card_id.in_(sa.select(ct.c.id).where(in_plan).scalar_subquery()),
         )
-    return BoardData(plan, today, lines, tuple(krs), tuple(cards), slips)
+    return BoardData(plan, today, lines, tuple(krs), tuple(cards), slips, total)
+
+
+def _first_lanes(s: Session, plan_id: int, krs: list[Any]) -> tuple[int | None, list[int] | None]:
+    """(the plan's card count, the KR ids of the first lanes) when the plan is big enough to
+    open lanes first; (None, None) when all its cards are read at once anyway."""
+    ct, lt = _tbl(ActionCard), _tbl(CardKR)
+    total = s.execute(sa.select(sa.func.count()).where(ct.c.plan_id == plan_id)).scalar_one()
+    if total <= FIRST_LANES_ABOVE:
+        return None, None
+    ids = [kr.id for kr in krs]
+    counts = dict(
+        s.execute(  # type: ignore[arg-type]
+            sa.select(lt.c.kr_id, sa.func.count()).where(lt.c.kr_id.in_(ids)).group_by(lt.c.kr_id)
+        ).all()
+    )
+    chosen, seen = [], 0
+    for ident in ids:
+        if seen >= FIRST_LANES_CARDS:
+            return total, chosen
+        chosen.append(ident)
+        seen += counts.get(ident, 0)
+    return None, None  # the first lanes are all of them: read everything
+
+
+def _rule_card_ids(s: Session, plan_id: int) -> list[int]:
+    """Cards a warning rule of the plan reads (a downgrade by a card's status): read with the
+    first lanes, so the lights the first screen shows are the plan's lights."""
+    wt = _tbl(WarningRule)
+    ids = []
+    for (text,) in s.execute(sa.select(wt.c.params).where(wt.c.plan_id == plan_id)):
+        try:
+            params = json.loads(text)
+        except (TypeError, ValueError):
+            continue
+        value = params.get("card_id") if isinstance(params, dict) else None
+        if isinstance(value, int) or (isinstance(value, str) and value.isdigit()):
+            ids.append(int(value))
+    return ids
 
 
 def load_cards(svc: PlanService, ids: Iterable[int]) -> list[Any]:

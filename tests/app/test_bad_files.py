@@ -72,8 +72,16 @@ def _used_pages(path: Path) -> list[int]:
     return list(range(2, count + 1))
 
 
-def test_a_garbage_page_anywhere_in_the_plan_is_found(plan_file, tmp_path) -> None:
-    """integrity_check on open catches a bad page wherever it is, not only where a read looks."""
+@pytest.mark.parametrize("check", ["integrity_check", "quick_check"])
+def test_a_garbage_page_anywhere_in_the_plan_is_found(
+    plan_file, tmp_path, monkeypatch, check: str
+) -> None:
+    """The check on open catches a bad page wherever it is, not only where a read looks; so
+    does the quicker check that big plans get."""
+    if check == "quick_check":
+        from app import sqlite_file
+
+        monkeypatch.setattr(sqlite_file, "FULL_CHECK_LIMIT", 0)  # the sample counts as big
     pristine = plan_file.read_bytes()
     rnd = random.Random(7)
     for page in _used_pages(plan_file):

@@ -75,3 +75,41 @@ def test_overdue_means_before_today_and_not_done() -> None:
     assert not is_overdue(_card("week", week, week, today), today)
     assert not is_overdue(_card("week", week, week, dt.date(2025, 12, 2), "done"), today)
     assert not is_overdue(_card("week", week, week, None), today)
+
+
+def _first_lanes_of_three(monkeypatch) -> None:
+    """A "big" plan is one of more than 5 cards; its first screen is 3 cards' worth of lanes."""
+    from app.services import board_queries
+
+    monkeypatch.setattr(board_queries, "FIRST_LANES_ABOVE", 5)
+    monkeypatch.setattr(board_queries, "FIRST_LANES_CARDS", 3)
+
+
+def test_a_big_plan_reads_its_first_lanes_and_the_cards_rules_read(
+    service, plan_id, monkeypatch
+) -> None:
+    _first_lanes_of_three(monkeypatch)
+    full = load_board(service, plan_id)
+    first = load_board(service, plan_id, first_lanes=True)
+    assert not first.complete and first.card_total == 13
+    kr1 = next(kr.id for kr in full.krs if kr.code == "KR1")  # 5 cards: enough for 3
+    # A downgrade rule reads this card's status.
+    ruled = next(c for c in full.cards if c.title.startswith("冻结非油 MVP"))
+    assert kr1 not in ruled.kr_ids
+    expected = {c.id for c in full.cards if kr1 in c.kr_ids} | {ruled.id}
+    assert {c.id for c in first.cards} == expected
+    assert set(first.cards) <= set(full.cards)  # the same records, in the same order
+    assert [c.id for c in first.cards] == [c.id for c in full.cards if c.id in expected]
+    assert first.lines == full.lines and first.krs == full.krs and first.slips == full.slips
+
+
+def test_a_plan_within_the_limit_is_read_whole_even_when_first_lanes_are_asked(
+    service, plan_id, monkeypatch
+) -> None:
+    full = load_board(service, plan_id)
+    assert load_board(service, plan_id, first_lanes=True) == full  # 13 cards: far below
+    _first_lanes_of_three(monkeypatch)
+    from app.services import board_queries
+
+    monkeypatch.setattr(board_queries, "FIRST_LANES_CARDS", 100)  # every lane is "first"
+    assert load_board(service, plan_id, first_lanes=True) == full

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QMenu
 
 from models.calendar import Level
 from models.tables import Status
-from ui.board.card_dialog import CardDialog
 from ui.board.texts import status_name, tr
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the card dialog is imported when first opened, not at start-up
+    from ui.board.card_dialog import CardDialog
     from ui.board.panel import BoardPanel
 
 NEXT_STATUS = {
@@ -227,6 +227,8 @@ class BoardActions(QObject):
     def _open_dialog(self, values: dict[str, Any], *, creating: bool) -> CardDialog:
         model = self.scene.model
         assert model.data is not None
+        from ui.board.card_dialog import CardDialog
+
         dialog = CardDialog(
             model.quarter,
             list(model.data.krs),

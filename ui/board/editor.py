@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from app.commands import Change, Command, CreateEntity, DeleteEntity, Macro, UpdateEntity
@@ -35,6 +35,8 @@ CARD_KINDS = {"card", "slip"}
 class BoardEditor(QObject):
     """Connects a BoardScene to one plan: loading, refreshing after commands, and edits."""
 
+    completed = Signal()  # the rest of a big plan was read after its first lanes
+
     def __init__(
         self,
         scene: BoardScene,
@@ -55,12 +57,37 @@ class BoardEditor(QObject):
 
     # ----- reading -----------------------------------------------------------------------
     def reload(self) -> None:
+        """Read the whole board again (a big plan's first-lanes view becomes complete)."""
+        was_complete = self.is_complete
         self.scene.load_data(load_board(self.svc, self.plan_id))
+        if not was_complete:
+            self.completed.emit()
+
+    def load_first_lanes(self) -> bool:
+        """Opening the plan: a big plan's first lanes only (see ``load_board``); True when the
+        rest is still to be read (``complete``)."""
+        data = load_board(self.svc, self.plan_id, first_lanes=True)
+        self.scene.load_data(data)
+        return not data.complete
+
+    @property
+    def is_complete(self) -> bool:
+        data = self.scene.model.data
+        return data is None or data.complete
+
+    def complete(self) -> bool:
+        """Read the whole board if only its first lanes were read; True if it did."""
+        if self.is_complete:
+            return False
+        self.reload()
+        return True
 
     def on_changed(self, changes: list[Change]) -> None:
         """Refresh what a command touched: its cards, or everything if lanes or the plan changed."""
         kinds = {change.kind for change in changes}
         ids = {i for change in changes if change.kind == "card" for i in change.ids}
+        if self.complete():  # the whole board was read now, as it is after the command
+            return
         if not kinds <= CARD_KINDS or not ids:
             self.reload()
             return
@@ -68,6 +95,7 @@ class BoardEditor(QObject):
 
     # ----- writing -----------------------------------------------------------------------
     def push(self, command: Command) -> bool:
+        self.complete()  # an edit in the moment before the rest of a big plan was read
         return push_command(self.undo_stack, command, self.svc, self.bus)
 
     def cards(self, ids: Iterable[int]) -> list[Any]:
@@ -109,6 +137,7 @@ class BoardEditor(QObject):
 
     def create_card(self, fields: dict[str, Any]) -> int | None:
         """Create a card (at the end of its cell); returns its id, or None if refused."""
+        self.complete()  # the new card goes after every card of the plan
         cards = self.scene.model.cards.values()
         order = max((card.sort_order for card in cards), default=-1) + 1
         values = {"plan_id": self.plan_id, "sort_order": order} | fields

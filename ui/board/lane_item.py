@@ -83,6 +83,7 @@ class DropIndicator(QGraphicsItem):
         self.ok = True
         self.reason = ""
         self.setZValue(10)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
         self.setVisible(False)
 
     def show_at(self, rect: QRectF, ok: bool, reason: str) -> None:
@@ -104,7 +105,13 @@ class DropIndicator(QGraphicsItem):
         fill.setAlpha(38)
         painter.setPen(QPen(colour, 2.0, Qt.PenStyle.SolidLine))
         painter.setBrush(fill)
-        painter.drawRoundedRect(self._rect.adjusted(1, 1, -1, -1), 6, 6)
+        # Only the part on screen (and a margin, so cut-off corners stay out of sight): a cell
+        # of a 20,000-card lane is thousands of pixels tall, and stroking the whole rounded
+        # outline on every mouse move would cost in proportion to it.
+        exposed = option.exposedRect.adjusted(-12, -12, 12, 12)  # type: ignore[attr-defined]
+        shape = self._rect.adjusted(1, 1, -1, -1).intersected(exposed)
+        if not shape.isEmpty():
+            painter.drawRoundedRect(shape, 6, 6)
         if not self.ok and self.reason:
             box = self._rect.adjusted(8, 8, -8, -8)
             box.setHeight(min(box.height(), 90))

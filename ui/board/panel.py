@@ -21,6 +21,7 @@ from ui.board.editor import BoardEditor
 from ui.board.filter_bar import BoardControls, FilterBar
 from ui.board.scene import BoardScene
 from ui.board.view import BoardView
+from ui.first_paint import after_first_paint
 from ui.undo import PlanBus
 
 
@@ -64,7 +65,8 @@ class BoardPanel(QWidget):
         self.controls.focus_changed.connect(self.set_focus)
         self.scene.message.connect(self.message)
         self.scene.board_changed.connect(self._board_changed)
-        self.editor.reload()
+        if self.editor.load_first_lanes():  # a big plan: the rest after the first paint
+            after_first_paint(self.view.viewport(), self.complete_loading, fallback_ms=250)
         self.filter_bar.set_choices(self.scene.model)
         self.controls.set_months(
             [m.start for m in self.scene.model.quarter.months()], self.scene.model.focus
@@ -74,8 +76,19 @@ class BoardPanel(QWidget):
         bus.failed.connect(lambda _message: self.editor.reload())
         self.set_read_only(bus.read_only)
 
+    # ----- loading -----------------------------------------------------------------------
+    @property
+    def is_complete(self) -> bool:
+        """False in the moment after opening a big plan, before its other lanes are read."""
+        return self.editor.is_complete
+
+    def complete_loading(self) -> None:
+        """Read the whole board now if only its first lanes were read (a no-op otherwise)."""
+        self.editor.complete()
+
     # ----- switches ----------------------------------------------------------------------
     def set_lane_mode(self, mode: str) -> None:
+        self.complete_loading()
         self.scene.set_lane_mode(mode)
         self.controls.set_lane_mode(mode)
         (self.actions.lanes_by_kr if mode == "kr" else self.actions.lanes_by_line).setChecked(True)
@@ -95,11 +108,13 @@ class BoardPanel(QWidget):
 
     def toggle_kr_filter(self, kr_id: int) -> None:
         """A click on a KR in the goal tree: show only its cards; a second click shows all."""
+        self.complete_loading()
         current = self.filter_bar.kr.currentData()
         self.filter_bar.set_kr(None if current == kr_id else kr_id)
 
     def reveal_card(self, card_id: int) -> None:
         """Select a card and scroll to it, showing its month and clearing filters that hide it."""
+        self.complete_loading()
         model = self.scene.model
         card = model.cards.get(card_id)
         if card is None:
@@ -143,6 +158,7 @@ class BoardPanel(QWidget):
         self.actions.set_read_only(read_only)
 
     def _filter_changed(self, card_filter: CardFilter) -> None:
+        self.complete_loading()
         self.scene.set_filter(card_filter)
         self._update_count()
 
@@ -155,4 +171,8 @@ class BoardPanel(QWidget):
 
     def _update_count(self) -> None:
         model = self.scene.model
+        total = model.data.card_total if model.data is not None else None
+        if total is not None:  # the first lanes of a big plan, unfiltered: all will show
+            self.filter_bar.set_count(total, total)
+            return
         self.filter_bar.set_count(model.visible_count(), len(model.cards))

@@ -2,9 +2,10 @@
 
 File > Export board as PNG and ``okr-planner export-png`` both come here. A ``BoardSnapshot``
 paints a ``BoardScene`` (built from plain records, no window needed) with the board's own
-painting code: the lane items paint the cards, the header functions the column and lane names,
-the scene its grid. On top sits a band naming the plan, quarter, focus, lanes, filter, the
-"as of" date and the legend of lights.
+painting code: the card layout of the lane items (stamped from images of repeated parts,
+``card_stamps``), the header functions for the column and lane names, the scene's grid. On
+top sits a band naming the plan, quarter, focus, lanes, filter, the "as of" date and the
+legend of lights.
 
 The image is painted in strips of a few million pixels into opaque RGB32 images (several times
 faster to paint on than ARGB32) and streamed into the PNG (``png_stream``), so a 10,000-card
@@ -16,10 +17,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -30,10 +32,11 @@ from PySide6.QtGui import (
     QPainter,
     QPen,
 )
-from PySide6.QtWidgets import QApplication, QStyleOptionGraphicsItem
+from PySide6.QtWidgets import QApplication
 
 from models.lights import Light
 from ui.board.board_model import NOT_SET, CardFilter
+from ui.board.card_stamps import CardStamps
 from ui.board.headers import (
     HEADER_BG,
     HEADER_LINE,
@@ -43,11 +46,13 @@ from ui.board.headers import (
     paint_lane_headers,
 )
 from ui.board.scene import BoardScene
+from ui.board.snapshot_cards import CardIndex, strip_starts
 from ui.board.texts import month_name, status_name
 from ui.board.view import COLUMN_HEADER_HEIGHT, LANE_HEADER_WIDTH
 from ui.lights import light_colour, light_name
 
 MIN_WIDTH = 960  # logical pixels: room for the header band on a narrow board
+SEAM = 2  # device pixels along the board's edges whitened before its background is painted
 STRIP_PIXELS = 4_000_000  # per strip: ~16 MB of RGB32, a few strips in flight
 # Families with Simplified Chinese glyphs, best first; a font without them falls back to one.
 CJK_FAMILIES = (
@@ -160,14 +165,28 @@ class BoardSnapshot:
         self.board_top = self.band_height + COLUMN_HEADER_HEIGHT
         self.width = max(LANE_HEADER_WIDTH + math.ceil(g.width), MIN_WIDTH)
         self.height = self.board_top + math.ceil(g.height)
+        self.stamps = CardStamps(scale)  # images of card parts, kept from strip to strip
+
+    @cached_property
+    def cards(self) -> CardIndex:
+        """The board's cards by position (made when first painted: the export dialog only
+        asks a snapshot for its size and facts)."""
+        return CardIndex(self.scene)
 
     @property
     def pixel_size(self) -> tuple[int, int]:
         return self.width * self.scale, self.height * self.scale
 
     def strip_rows(self) -> int:
+        """The most device rows a strip has (a few million pixels)."""
         width, height = self.pixel_size
         return max(16, min(height, STRIP_PIXELS // width))
+
+    def strips(self) -> list[tuple[int, int]]:
+        """(first device row, rows) of each strip the PNG is painted in, top to bottom."""
+        return strip_starts(
+            self.cards, self.pixel_size[1], self.strip_rows(), self.scale, self.board_top
+        )
 
     # ----- painting --------------------------------------------------------------------------
     def image(self) -> QImage:
@@ -177,24 +196,58 @@ class BoardSnapshot:
         self.paint_strip(image, 0)
         return image
 
-    def paint_strip(self, image: QImage, y0: int) -> None:
-        """Paint device rows ``y0`` .. ``y0 + image.height()`` of the snapshot into ``image``."""
+    def paint_strip(
+        self, image: QImage, y0: int, *, written: tuple[int, int] | None = None
+    ) -> None:
+        """Paint device rows ``y0`` .. ``y0 + image.height()`` of the snapshot into ``image``.
+
+        ``written`` (device rows from, to): only those rows will be kept, so cards wholly
+        outside them are left out (the rows around them are painted only so that shapes cut
+        by the strip's edge antialias as in the whole image).
+        """
         s = self.scale
         top, bottom = y0 / s, (y0 + image.height()) / s
+        keep = (top, bottom) if written is None else (written[0] / s, written[1] / s)
         painter = QPainter(image)
+        for rect in self._plain(image, y0):
+            painter.fillRect(rect, Qt.GlobalColor.white)
         painter.setRenderHints(
             QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
         )
         painter.translate(0, -y0)
         painter.scale(s, s)
-        painter.fillRect(QRectF(0, top, self.width, bottom - top), QColor("white"))
         if top < self.band_height:
             self._paint_band(painter)
         if top < self.board_top and bottom > self.band_height:
             self._paint_column_header(painter)
         if bottom > self.board_top:
             self._paint_board(painter, top - self.board_top, bottom - self.board_top)
+            painter.save()
+            top, bottom = keep[0] - self.board_top, keep[1] - self.board_top
+            origin = (LANE_HEADER_WIDTH * s, self.board_top * s - y0)  # of the board, in image
+            self.cards.paint(painter, image, origin, top, bottom, self.stamps)
+            painter.restore()
         painter.end()
+
+    def _plain(self, image: QImage, y0: int) -> list[QRect]:
+        """The device pixels of ``image`` to whiten before painting: all but the board's
+        inside, which its own background covers (whitening that too would fill most pixels
+        of a strip twice). The board's edges are whitened a few pixels into it, where its
+        background may be antialiased and let what was there before show through."""
+        s, g = self.scale, self.scene.model.geometry
+        width, height = image.width(), image.height()
+        top = math.ceil(self.board_top * s) - y0 + SEAM
+        bottom = math.floor((self.board_top + g.height) * s) - y0 - SEAM
+        left = math.ceil(LANE_HEADER_WIDTH * s) + SEAM
+        right = math.floor((LANE_HEADER_WIDTH + g.width) * s) - SEAM
+        if bottom <= top or right <= left:
+            return [QRect(0, 0, width, height)]
+        out = [QRect(0, 0, left, height), QRect(right, 0, width - right, height)]
+        if top > 0:
+            out.append(QRect(0, 0, width, top))
+        if bottom < height:
+            out.append(QRect(0, bottom, width, height - bottom))
+        return out
 
     def _paint_column_header(self, painter: QPainter) -> None:
         g = self.scene.model.geometry
@@ -230,7 +283,7 @@ class BoardSnapshot:
         painter.restore()
 
     def _paint_board(self, painter: QPainter, top: float, bottom: float) -> None:
-        """Lane names, grid and cards between board y ``top`` and ``bottom``."""
+        """Lane names and grid between board y ``top`` and ``bottom`` (cards come after)."""
         scene = self.scene
         g = scene.model.geometry
         if not g.lanes:
@@ -243,20 +296,6 @@ class BoardSnapshot:
         )
         painter.translate(LANE_HEADER_WIDTH, 0)
         scene.drawBackground(painter, QRectF(0, top, g.width, bottom - top))
-        option = QStyleOptionGraphicsItem()
-        for item in scene.lane_items:
-            lane_top = g.lane_y[item.index]
-            lane_bottom = lane_top + g.lanes[item.index].height
-            if lane_bottom <= top or lane_top >= bottom:
-                continue
-            # Only the part of the lane inside the strip: the lane item paints the cards of
-            # the slots it exposes, so a card is painted in the strips it touches, no others.
-            first, last = max(top, lane_top), min(bottom, lane_bottom)
-            option.exposedRect = QRectF(0, first - lane_top, g.width, last - first)
-            painter.save()
-            painter.translate(0, lane_top)
-            item.paint(painter, option, None)
-            painter.restore()
         painter.restore()
 
     def _paint_band(self, painter: QPainter) -> None:
@@ -342,11 +381,6 @@ class BoardSnapshot:
         return ", ".join(parts)
 
     # ----- writing ---------------------------------------------------------------------------
-    def twin(self) -> BoardSnapshot:
-        """The same image from a scene and fonts of its own: one per painting thread, as Qt
-        caches a font's glyphs per thread and a font shared between threads would thrash."""
-        return BoardSnapshot(copy_of_view(self.scene), self.scale)
-
     def write_png(
         self, path: str | Path, progress: Callable[[int, int], bool] | None = None
     ) -> Path:

@@ -1,9 +1,12 @@
-"""Writing a board snapshot as a PNG file: strips painted and compressed on a few threads.
+"""Writing a board snapshot as a PNG file: one thread paints, others compress.
 
-Strips are independent: each is painted (with its own scene and fonts per thread, see
-``BoardSnapshot.twin``), converted to RGB and compressed by one worker, and the main thread
-writes them in order. Painting releases the GIL inside Qt, compression inside zlib, so two
-cores share the work; the bytes do not depend on which thread painted what.
+Painting a strip is Python calling QPainter call after call, so it holds the GIL most of the
+time: two threads painting at once fight over it and finish later than one does. So the
+caller's thread paints every strip, top to bottom, and hands each painted strip to encoder
+threads that convert it to RGB rows and deflate them (Qt and zlib-ng release the GIL) while
+the next strip is painted; the caller writes the strips in order. The wall time is
+about the painting's or the encoding's, whichever is longer, not their sum. The bytes depend
+only on the pixels and the strip heights, never on which thread finished first.
 
 A strip is painted with a margin above and below that is not written: shapes cut by an image's
 edge are antialiased a little differently there, and with the margin the strips join into
@@ -21,23 +24,24 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtGui import QImage, QPainter
 
-from ui.board.png_stream import PngWriter, Strip, atomic_file, encode_strip
+from ui.board.png_stream import PngWriter, Strip, atomic_file, encode_strip, scanlines
 
 if TYPE_CHECKING:
     from ui.board.render import BoardSnapshot
 
 STRIP_MARGIN = 8  # device rows painted above and below a strip and dropped
-MAX_THREADS = 4  # painting holds the GIL for its Python part: more threads stop paying
+MAX_ENCODERS = 2  # encoding takes a little less than painting: two never hold the painter up
 
 
 class ExportCancelled(Exception):
     """The user cancelled the export; nothing was written."""
 
 
-def thread_count(strips: int) -> int:
-    return max(1, min(MAX_THREADS, os.cpu_count() or 1, strips))
+def encoder_count(strips: int) -> int:
+    return max(1, min(MAX_ENCODERS, os.cpu_count() or 1, strips))
 
 
 def write_png(
@@ -53,39 +57,45 @@ def write_png(
         problem = "is not a folder" if target.parent.exists() else "folder does not exist"
         raise OSError(f"{target.parent}: {problem}")
     width, height = snapshot.pixel_size
-    rows = snapshot.strip_rows()
-    starts = range(0, height, rows)
-    threads = thread_count(len(starts))
-    painters: queue.SimpleQueue[BoardSnapshot] = queue.SimpleQueue()
-    painters.put(snapshot)
-    for _ in range(threads - 1):
-        painters.put(snapshot.twin())
-    local = threading.local()
+    spans = snapshot.strips()
     margin = STRIP_MARGIN
+    encoders = encoder_count(len(spans))
+    # Painted strips waiting for an encoder: one per encoder and one being painted. A buffer
+    # goes back to ``free`` as soon as its rows are converted, so memory stays flat.
+    free: queue.SimpleQueue[QImage] = queue.SimpleQueue()
+    buffer_rows = max(rows for _, rows in spans) + 2 * margin
+    for _ in range(min(encoders + 1, len(spans))):
+        free.put(QImage(width, buffer_rows, QImage.Format.Format_RGB32))
 
-    def encode(y0: int) -> Strip:
-        mine = getattr(local, "snapshot", None)
-        if mine is None:  # a worker keeps the first painter it takes
-            mine = local.snapshot = painters.get_nowait()
-        count = min(rows, height - y0)
-        image = getattr(local, "image", None)
-        if image is None or image.height() != count + 2 * margin:
-            image = local.image = QImage(width, count + 2 * margin, QImage.Format.Format_RGB32)
-        mine.paint_strip(image, y0 - margin)
-        rgb = image.convertToFormat(QImage.Format.Format_RGB888)  # SIMD in Qt
-        line = rgb.bytesPerLine()
-        view = rgb.constBits()[margin * line : (margin + count) * line]
-        return encode_strip(view, width, count, line, last=y0 + count == height)
+    local = threading.local()
+    stride = 1 + 3 * width  # a scanline: its filter byte (left 0), then its pixels
+
+    def encode(image: QImage, y0: int, rows: int) -> Strip:
+        try:
+            lines = getattr(local, "lines", None)
+            if lines is None:  # one buffer per encoder, strip after strip
+                lines = local.lines = memoryview(scanlines(width, buffer_rows))
+            view = QImage(lines[1:], width, rows, stride, QImage.Format.Format_RGB888)
+            converter = QPainter(view)  # RGB32 to RGB888, straight into the scanlines
+            converter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+            converter.drawImage(QPoint(0, 0), image, QRect(0, margin, width, rows))
+            converter.end()
+            del view
+        finally:
+            free.put(image)  # back to the painter, whatever happened
+        return encode_strip(lines[: rows * stride], rows, last=y0 + rows == height)
 
     with atomic_file(target) as fh:
         writer = PngWriter(fh, width, height)
         pending: deque[Future[Strip]] = deque()
-        pool = ThreadPoolExecutor(threads, thread_name_prefix="board-png")
+        pool = ThreadPoolExecutor(encoders, thread_name_prefix="board-png")
         try:
-            for y0 in starts:
-                pending.append(pool.submit(encode, y0))
-                if len(pending) > threads:  # a strip queued per thread: memory stays flat
+            for y0, rows in spans:
+                while pending and pending[0].done():  # write what is ready, in order
                     _write_next(pending, writer, progress)
+                image = free.get()  # waits while every buffer is being encoded
+                snapshot.paint_strip(image, y0 - margin, written=(y0, y0 + rows))
+                pending.append(pool.submit(encode, image, y0, rows))
             while pending:
                 _write_next(pending, writer, progress)
             writer.finish()

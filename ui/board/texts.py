@@ -16,12 +16,14 @@ def tr(text: str, n: int = -1) -> str:
 
 
 def status_name(status: str) -> str:
-    names = {
-        Status.TODO.value: tr("To do"),
-        Status.DOING.value: tr("Doing"),
-        Status.DONE.value: tr("Done"),
-    }
-    return names.get(status, status)
+    # One translation looked up, not three: every card painted asks for its status's name.
+    if status == Status.TODO.value:
+        return tr("To do")
+    if status == Status.DOING.value:
+        return tr("Doing")
+    if status == Status.DONE.value:
+        return tr("Done")
+    return status
 
 
 def level_name(level: str) -> str:

@@ -7,17 +7,18 @@ dialogs, file choosers, writing files) lives here and in the dialogs it opens.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
+from PySide6.QtWidgets import QMainWindow, QMenu
 
-from app.export_table import export_csv, export_markdown, write_atomic
-from ui.dialogs.common import warn_not_written
-from ui.dialogs.import_dialog import ImportDialog
 from ui.dialogs.png_export import BoardPngExport
-from ui.dialogs.report_dialog import ReportDialog
 from ui.read_only_banner import mark_edit_action
+
+if TYPE_CHECKING:  # imported when first used: start-up needs only the actions
+    from ui.dialogs.import_dialog import ImportDialog
+    from ui.dialogs.report_dialog import ReportDialog
 
 SETTINGS_FOLDER = "export/folder"
 
@@ -76,17 +77,26 @@ class IOActions(QObject):
                 menu.insertAction(before, action)
 
     def open_import(self) -> ImportDialog:
+        from ui.dialogs.import_dialog import ImportDialog
+
         self.import_dialog = ImportDialog(self.edit, self.window)
         self.import_dialog.open()
         return self.import_dialog
 
     def open_report(self) -> ReportDialog:
+        from ui.dialogs.report_dialog import ReportDialog
+
         self.report_dialog = ReportDialog(self.edit, self.window)
         self.report_dialog.open()
         return self.report_dialog
 
     def export(self, kind: str, path: str | None = None) -> Path | None:
         """Write the actions as Markdown (``md``) or CSV (``csv``); asks for the file if needed."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from app.export_table import export_csv, export_markdown, write_atomic
+        from ui.dialogs.common import warn_not_written
+
         if path is None:
             folder = Path(str(QSettings().value(SETTINGS_FOLDER, "") or Path.home()))
             plan = self.edit.svc.get("plan", self.edit.plan_id)

@@ -10,6 +10,7 @@ is written whole or not at all.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -27,10 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.board.render import BoardSnapshot, copy_of_view
-from ui.board.render_png import ExportCancelled
-from ui.board.scene import BoardScene
 from ui.dialogs.common import warn_not_written
+
+if TYPE_CHECKING:  # the renderer is imported when an export starts, not at start-up
+    from ui.board.render import BoardSnapshot
+    from ui.board.scene import BoardScene
 
 SETTINGS_FOLDER = "export/folder"  # shared with the other exports of the File menu
 SETTINGS_SCALE = "export/png_scale"
@@ -108,10 +110,14 @@ class BoardPngExport(QObject):
         self.action.triggered.connect(self.open)
 
     def _board_scene(self) -> BoardScene:
-        return self.window.board.scene  # type: ignore[attr-defined,no-any-return]
+        board = self.window.board  # type: ignore[attr-defined]
+        board.complete_loading()  # the whole board, even in the moment after a big plan opened
+        return board.scene  # type: ignore[no-any-return]
 
     def open(self) -> PngExportDialog:
         """Show the dialog (not blocking); Save as… asks for the file and exports."""
+        from ui.board.render import BoardSnapshot, copy_of_view
+
         snapshot = BoardSnapshot(copy_of_view(self._board_scene()))
         scale = int(QSettings().value(SETTINGS_SCALE, 1) or 1)
         self.dialog = PngExportDialog(snapshot, scale, self.window)
@@ -143,6 +149,9 @@ class BoardPngExport(QObject):
         Returns the file written, or None when cancelled or failed (the user was told; no
         file was created or changed).
         """
+        from ui.board.render import BoardSnapshot, copy_of_view
+        from ui.board.render_png import ExportCancelled
+
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             snapshot = BoardSnapshot(copy_of_view(self._board_scene()), scale)

@@ -46,3 +46,19 @@ def failures(monkeypatch):
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(warning))
     yield seen
     assert seen == [], f"a command was refused: {seen}"
+
+
+@pytest.fixture
+def data(qapp, service, plan_id):
+    """The sample plan's board as plain records (what an image is built from)."""
+    from app.services.board_queries import load_board
+
+    return load_board(service, plan_id)
+
+
+@pytest.fixture
+def evaluation(service, plan_id):
+    """The sample plan's rule lights."""
+    from app.services.evaluation import evaluate_plan
+
+    return evaluate_plan(service, plan_id)

@@ -9,9 +9,8 @@ import numpy as np
 import pytest
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
 
-from app.services.board_queries import load_board
-from app.services.evaluation import evaluate_plan
 from models.lights import Light
+from tests.ui.board.helpers import pixels
 from ui.board import render
 from ui.board.board_model import CardFilter
 from ui.board.render import BoardSnapshot, build_scene, copy_of_view, snapshot_font
@@ -20,23 +19,6 @@ from ui.board.view import COLUMN_HEADER_HEIGHT, LANE_HEADER_WIDTH
 from ui.lights import COLOURS, UNSET
 
 DEC = dt.date(2025, 12, 1)
-
-
-@pytest.fixture
-def data(qapp, service, plan_id):
-    return load_board(service, plan_id)
-
-
-@pytest.fixture
-def evaluation(service, plan_id):
-    return evaluate_plan(service, plan_id)
-
-
-def pixels(image: QImage) -> np.ndarray:
-    """0xRRGGBB per pixel, rows x columns."""
-    image = image.convertToFormat(QImage.Format.Format_RGB32)
-    raw = np.frombuffer(image.constBits(), np.uint32).reshape(image.height(), -1)
-    return raw[:, : image.width()] & 0xFFFFFF
 
 
 def rgb(colour: QColor) -> int:
