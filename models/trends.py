@@ -115,9 +115,13 @@ def weekly_values(
     weeks = quarter.weeks()
     if until is not None:
         weeks = [w for w in weeks if w.start <= until]
+    if not weeks:
+        return []
+    first = weeks[0].start  # a reading before it has no week here (a year of them, often)
     last: dict[dt.date, Any] = {}
     for c in readings_until(checkins, until):
-        last[week_start(c.date)] = c
+        if c.date >= first:
+            last[week_start(c.date)] = c
     out = []
     for w in weeks:
         c = last.get(w.start)

@@ -50,6 +50,22 @@ class Roles(IntEnum):
     COMPUTED_LIGHT = Qt.ItemDataRole.UserRole + 7  # the warning rules' Light value, or None
 
 
+# The roles ``data`` answers; views also ask for fonts, colours, size hints and more, per cell
+# and paint, and get None at once (a 50-KR tree asks a few thousand times when it first shows).
+_ANSWERED = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.CheckStateRole,
+        Qt.ItemDataRole.ToolTipRole,
+        *Roles,
+    )
+)
+
+
 class Column(IntEnum):
     NAME = 0
     LIGHT = 1
@@ -208,7 +224,7 @@ class GoalTreeModel(QAbstractItemModel):
         return self._edit is not None and self._edit.can_edit
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in _ANSWERED or not index.isValid():  # a view asks for ~10 roles a cell
             return None
         node = self.node(index)
         column = index.column()

@@ -127,7 +127,7 @@ class RecordTable(QWidget):
     def _schedule_row_fit(self, *_args: object) -> None:
         if not self._rows_pending:
             self._rows_pending = True
-            QTimer.singleShot(0, self._fit_rows)
+            QTimer.singleShot(0, self.view, self._fit_rows)  # dropped if the view is gone
 
     def _fit_rows(self) -> None:
         self._rows_pending = False

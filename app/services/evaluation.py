@@ -148,7 +148,7 @@ def _load_snapshot(
                 sa.select(ct.c.metric_id, ct.c.date, ct.c.value, ct.c.note, ct.c.id)
                 .where(ct.c.metric_id.in_([m.id for m in metric_rows]))
                 .order_by(ct.c.date, ct.c.id)
-            )
+            ).all()  # in one fetch: a year of weekly readings per metric adds up
             for metric_id, date, value, note, ident in rows:
                 points.setdefault(metric_id, []).append(CheckPoint(date, value, note, ident))
         metrics = tuple(

@@ -40,6 +40,9 @@ def load() -> str | None:
         return _state["cjk"]  # type: ignore[no-any-return]
     started = time.perf_counter()
     import matplotlib
+    from matplotlib import artist
+
+    _skip_setter_docs(artist)  # before the modules that define the artists are imported
     from matplotlib import font_manager
 
     installed = {f.name for f in font_manager.fontManager.ttflist}
@@ -58,6 +61,15 @@ def load() -> str | None:
     _state["cjk"] = cjk
     _state["load_seconds"] = time.perf_counter() - started
     return cjk
+
+
+def _skip_setter_docs(artist: Any) -> None:
+    """Matplotlib writes every Artist subclass's settable properties into the docstring of its
+    ``set()`` while the classes are being defined, for interactive ``help()``: about 0.1 s,
+    a fifth of the first chart's wait here. The app never shows those docstrings, so the list
+    is left empty; what ``set()`` does is untouched."""
+    if callable(getattr(artist, "kwdoc", None)):
+        artist.kwdoc = lambda _artist: ""
 
 
 def load_seconds() -> float | None:
