@@ -257,21 +257,28 @@ def measure_drops(window: Any) -> dict[str, Any]:
 
 
 def main(argv: list[str]) -> int:
-    """``--open-only``: time ``REPEAT`` + 1 opens (the first dropped). Otherwise one open, then
-    everything a user does on a board, and the peak RSS of that one window."""
+    """``--open-only``: time ``REPEAT`` + 1 opens of each plan in ``URL`` (comma-separated,
+    taking turns; the first round dropped). Otherwise one open, then everything a user does on
+    a board, and the peak RSS of that one window."""
     from PySide6.QtCore import QStandardPaths
 
     QStandardPaths.setTestModeEnabled(True)  # never the user's settings, language or geometry
     url, repeat = argv[0], int(argv[1])
     ensure_application()
     if "--open-only" in argv:
-        opens, completes = [], []
+        # URL may list several plans (comma-separated): their opens take turns, so a drift in
+        # the machine's speed over the run touches each plan alike and their ratio holds.
+        urls = url.split(",")
+        opens: dict[str, list[float]] = {u: [] for u in urls}
+        completes: dict[str, list[float]] = {u: [] for u in urls}
         for _ in range(repeat + 1):
-            window, seconds = open_window(url)
-            opens.append(seconds)
-            completes.append(seconds + wait_complete(window))
-            close_window(window)
-        print("RESULT " + json.dumps({"open": opens[1:], "complete": completes[1:]}), flush=True)
+            for each in urls:
+                window, seconds = open_window(each)
+                opens[each].append(seconds)
+                completes[each].append(seconds + wait_complete(window))
+                close_window(window)
+        result = {u: {"open": opens[u][1:], "complete": completes[u][1:]} for u in urls}
+        print("RESULT " + json.dumps(result), flush=True)
         return 0
     window, seconds = open_window(url)
     wait_complete(window)

@@ -121,24 +121,26 @@ def section_startup(ctx: Context) -> dict[str, object]:
 def section_board(ctx: Context) -> dict[str, object]:
     """Open, paint, drag, board build, drop -> commit, undo and redo, peak RSS: per size."""
     figures: dict[str, object] = {}
-    sample = run_worker(
+    # Opens of the sample and of every size take turns in one process: the ratio the target
+    # names compares plans opened under the same conditions.
+    sample_url = f"sqlite:///{ensure_sample(ctx)}"
+    urls = [sample_url, *ctx.plans.values()]
+    opens = run_worker(
         "benchmarks.board_worker",
-        f"sqlite:///{ensure_sample(ctx)}",
+        ",".join(urls),
         str(ctx.repeat),
         "--open-only",
-        home=ctx.tmp / "home-sample",
+        home=ctx.tmp / "home-open",
     )
-    figures["open.sample"] = median(sample["open"])
-    figures["open_complete.sample"] = median(sample["complete"])
+    figures["open.sample"] = median(opens[sample_url]["open"])
+    figures["open_complete.sample"] = median(opens[sample_url]["complete"])
+    for size, url in ctx.plans.items():
+        figures[f"open@{size}"] = median(opens[url]["open"])
+        # A plan of more than 3,000 cards paints its first lanes, then reads the rest.
+        figures[f"open_complete@{size}"] = median(opens[url]["complete"])
     for size, url in ctx.plans.items():
         home = ctx.tmp / f"home-{size}"
-        opens = run_worker(
-            "benchmarks.board_worker", url, str(ctx.repeat), "--open-only", home=home
-        )
         r = run_worker("benchmarks.board_worker", url, str(ctx.repeat), home=home)
-        figures[f"open@{size}"] = median(opens["open"])
-        # A plan of more than 3,000 cards paints its first lanes, then reads the rest.
-        figures[f"open_complete@{size}"] = median(opens["complete"])
         figures[f"paint@{size}"] = median(r["paint"])
         figures[f"drag.median@{size}"] = median(r["drag"])
         figures[f"drag.p95@{size}"] = p95(r["drag"])

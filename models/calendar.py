@@ -9,6 +9,7 @@ unambiguous.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -106,13 +107,9 @@ class Quarter:
         return out
 
     def weeks(self) -> list[Bucket]:
-        """Every ISO week with at least one day in the quarter, first to last."""
-        out: list[Bucket] = []
-        monday = week_start(self.start)
-        while monday <= self.end:
-            out.append(Bucket(Level.WEEK, monday, monday + dt.timedelta(days=6)))
-            monday += dt.timedelta(days=7)
-        return out
+        """Every ISO week with at least one day in the quarter, first to last (a new list; the
+        weeks are worked out once per quarter: every metric's trend asks for them)."""
+        return list(_weeks(self.start, self.end))
 
     def weeks_of_month(self, month_start: dt.date) -> list[Bucket]:
         """ISO weeks whose Monday falls in the month, plus a leading week that straddles into it.
@@ -160,6 +157,16 @@ class Quarter:
         if today > self.end:
             return 0
         return round((self.end - max(today, self.start)).days / 7)
+
+
+@functools.lru_cache(maxsize=64)
+def _weeks(start: dt.date, end: dt.date) -> tuple[Bucket, ...]:
+    out: list[Bucket] = []
+    monday = week_start(start)
+    while monday <= end:
+        out.append(Bucket(Level.WEEK, monday, monday + dt.timedelta(days=6)))
+        monday += dt.timedelta(days=7)
+    return tuple(out)
 
 
 def normalize_period_start(level: Level | str, day: dt.date) -> dt.date:

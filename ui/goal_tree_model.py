@@ -66,6 +66,18 @@ _ANSWERED = frozenset(
 )
 
 
+# Item flags, combined once (combining Qt's flag enums costs a Python call per operator, and a
+# view asks for every cell's flags as it paints).
+_SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE_NAME = (
+    _SELECTABLE
+    | Qt.ItemFlag.ItemIsEditable
+    | Qt.ItemFlag.ItemIsDragEnabled
+    | Qt.ItemFlag.ItemIsDropEnabled
+)
+_CHECKABLE_NAME = _EDITABLE_NAME | Qt.ItemFlag.ItemIsUserCheckable
+
+
 class Column(IntEnum):
     NAME = 0
     LIGHT = 1
@@ -211,14 +223,9 @@ class GoalTreeModel(QAbstractItemModel):
         if not index.isValid():
             # The top level takes drops too: objectives are reordered there.
             return Qt.ItemFlag.ItemIsDropEnabled if self._editable() else Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        node = self.node(index)
-        if self._editable() and index.column() == Column.NAME:
-            flags |= Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled
-            flags |= Qt.ItemFlag.ItemIsDropEnabled
-            if node.kind == "deliverable":
-                flags |= Qt.ItemFlag.ItemIsUserCheckable
-        return flags
+        if not (self._editable() and index.column() == Column.NAME):
+            return _SELECTABLE
+        return _CHECKABLE_NAME if self.node(index).kind == "deliverable" else _EDITABLE_NAME
 
     def _editable(self) -> bool:
         return self._edit is not None and self._edit.can_edit
