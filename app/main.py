@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
+from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
-from app.db import OpenedDatabase, open_database, resolve_db_url
+from app.db import DatabaseError, OpenedDatabase, open_database, resolve_db_url
 from app.gui_safety import open_window_with_recovery, read_only_reason, wire_window
 from app.services.plan_service import PlanService
+from app.sqlite_file import bad_file
 from ui.language import chosen_language, install_translations
 from ui.main_window import MainWindow
 from ui.undo import PlanBus
@@ -68,12 +70,29 @@ def create_main_window(db: str | None = None, *, read_only: bool = False) -> Mai
     bus = PlanBus()
     if read_only:
         bus.set_read_only(True, read_only_reason(opened.path))
-    window = MainWindow(service, service.first_plan_id(), undo_stack, bus, opened.display_name)
+    try:
+        window = MainWindow(service, service.first_plan_id(), undo_stack, bus, opened.display_name)
+    except SQLAlchemyDatabaseError as exc:  # a read failed while the window was built
+        opened.close()
+        raise _read_failure(opened, exc) from exc
     undo_stack.setParent(window)
     bus.setParent(window)
     window.context = AppContext(opened, service, undo_stack, bus)  # type: ignore[attr-defined]
     wire_window(window, opened)  # backups on open and close, File > Restore backup
     return window
+
+
+def _read_failure(opened: OpenedDatabase, exc: SQLAlchemyDatabaseError) -> DatabaseError:
+    """What a failed read while opening means for the user: a damaged file (the window then
+    offers a backup) or, for anything else, a plan that cannot be read now, with SQLite's or
+    the server's own words."""
+    reason = str(exc.orig or exc).splitlines()[0]
+    path = opened.path
+    if path is not None and ("malformed" in reason or "not a database" in reason):
+        return bad_file(path, f"the file is damaged: {reason}")
+    return DatabaseError(
+        f"{opened.display_name}: cannot be read as a plan database ({reason})", path=path
+    )
 
 
 def run_gui(db: str | None = None) -> int:

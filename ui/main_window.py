@@ -59,6 +59,19 @@ class MainWindow(QMainWindow):
         self.undo_stack = undo_stack
         self.bus = bus
         self.db_display = db_display
+        try:
+            self._build()
+        except BaseException:
+            # A read that fails halfway (a damaged page, an I/O error) must not leave a
+            # half-built window behind: the event loop would deliver its pending events to
+            # parts whose Python side is gone, and crash. Delete it whole, then report.
+            import shiboken6
+
+            shiboken6.delete(self)
+            raise
+
+    def _build(self) -> None:
+        svc, plan_id, undo_stack, bus = self.svc, self.plan_id, self.undo_stack, self.bus
         self.setObjectName("mainWindow")
 
         self.edit_context = EditContext(svc, plan_id, undo_stack, bus)
