@@ -99,7 +99,7 @@ def _emit(data: bytes, out: str | None, what: str) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
-    from app.export_table import write_atomic
+    from app.file_output import write_atomic
 
     try:
         target = write_atomic(out, data)

@@ -96,12 +96,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def _out_path(name: str) -> Path:
-    out = Path(name).expanduser()
-    if out.is_dir():
-        raise PngCommandError(f"{out}: is a folder, not a file")
-    if not out.parent.is_dir():
-        problem = "is not a folder" if out.parent.exists() else "folder does not exist"
-        raise PngCommandError(f"{out.parent}: {problem}")
+    from app.file_output import output_target
+
+    try:
+        out = output_target(name)
+    except OSError as exc:
+        raise PngCommandError(str(exc)) from None
     if not os.access(out.parent, os.W_OK | os.X_OK):
         raise PngCommandError(f"{out}: cannot be written (the folder is not writable)")
     if out.exists() and not os.access(out, os.W_OK):

@@ -11,10 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import os
-import tempfile
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from app.services.plan_service import PlanService
@@ -84,38 +81,6 @@ def parse_cells(table: str) -> list[list[str]]:
         cells.append("".join(current))
         out.append(cells)
     return out
-
-
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
-    """Write a file whole or not at all: a temporary file in the same folder, then a rename.
-
-    An existing file is replaced only once the new one is complete, so a full disk or a crash
-    never leaves half a report where the previous one was.
-    """
-    target = Path(path).expanduser()
-    if target.is_dir():
-        raise OSError(f"{target}: is a folder, not a file")
-    if not target.parent.is_dir():
-        raise OSError(f"{target.parent}: folder does not exist")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        # mkstemp makes the file private (0600); give it the mode a plain open() would have.
-        os.chmod(tmp_name, target.stat().st_mode & 0o777 if target.exists() else _default_mode())
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp_name, target)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
-    return target
-
-
-def _default_mode() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
 
 
 def _row(card: Any, codes: dict[int, str], line: int) -> ActionRow:

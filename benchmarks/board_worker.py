@@ -15,17 +15,16 @@ import os
 import resource
 import sys
 import time
-from collections.abc import Callable
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import sqlalchemy as sa
 from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.main import create_main_window, ensure_application
+from benchmarks.sections import count_statements
 
 VIEWPORT = (1600, 1000)
 DRAG_MOVES = 240
@@ -44,17 +43,6 @@ class PaintCounter(QObject):
         if event.type() == QEvent.Type.Paint:
             self.count += 1
         return False
-
-
-def statement_counter(engine: sa.Engine) -> Callable[[], int]:
-    """Every statement the engine sends to SQLite from now on (SQLAlchemy event)."""
-    count = [0]
-
-    def before(*_args: object) -> None:
-        count[0] += 1
-
-    sa.event.listen(engine, "before_cursor_execute", before)
-    return lambda: count[0]
 
 
 def open_window(url: str) -> tuple[Any, float]:
@@ -149,7 +137,7 @@ def measure_drag(window: Any) -> tuple[list[float], int, int]:
     card = next(iter(scene.model.geometry.by_card))
     mime = QMimeData()
     mime.setData("application/x-okr-card-ids", json.dumps([card]).encode())
-    statements = statement_counter(window.svc.engine)
+    statements = count_statements(window.svc.engine)
     before = statements()
     paints = PaintCounter(viewport)
     action, left = Qt.DropAction.MoveAction, Qt.MouseButton.LeftButton
@@ -220,7 +208,7 @@ def measure_drops(window: Any) -> dict[str, Any]:
 
     app = QApplication.instance()
     scene, stack = window.board.scene, window.undo_stack
-    statements = statement_counter(window.svc.engine)
+    statements = count_statements(window.svc.engine)
     drops, settles, undos, redos, counts = [], [], [], [], []
     refused: list[str] = []
     scene.message.connect(refused.append)

@@ -202,6 +202,7 @@ def section_commit(ctx: Context) -> dict[str, object]:
 
 
 def count_statements(engine: sa.Engine) -> Callable[[], int]:
+    """Every statement the engine sends to the database from now on (SQLAlchemy event)."""
     count = [0]
 
     def before(*_args: object) -> None:

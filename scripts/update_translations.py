@@ -42,20 +42,11 @@ Key = tuple[str, str, str]
 
 
 @dataclass
-class Entry:
-    """One message of the .ts: the source and its translation (one form per plural form)."""
+class Entry(Found):
+    """One message of the .ts: a found string and its translation (one form per plural form)."""
 
-    context: str
-    source: str
-    comment: str = ""
-    numerus: bool = False
-    locations: list[tuple[str, int]] = field(default_factory=list)
     forms: list[str] = field(default_factory=lambda: [""])
     state: str = "unfinished"  # "", "unfinished" or "vanished"
-
-    @property
-    def key(self) -> Key:
-        return (self.context, self.source, self.comment)
 
     @property
     def finished(self) -> bool:

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from app.export_table import export_csv, export_markdown, parse_cells, write_atomic
+from app.export_table import export_csv, export_markdown, parse_cells
+from app.file_output import write_atomic
 from app.import_markdown import import_action_table
 from tests.app.test_import_markdown import essentials
 

@@ -14,19 +14,13 @@ rows above, finds a repeated row as one long match. Filtering each row as its di
 the one above ("Up") gives files about a sixth smaller but costs a pass over every byte, and
 numpy, which takes longer to import than a small board takes to write.
 
-The file is written to a temporary name in the target's folder and renamed into place only when
-complete, so a cancel, a full disk or a crash never leaves half an image where a file was.
+The file itself is written whole or not at all by ``app.file_output.atomic_file``.
 """
 
 from __future__ import annotations
 
-import os
 import struct
-import tempfile
 import zlib
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
 SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -118,31 +112,3 @@ class PngWriter:
             raise ValueError(f"{self.rows} of {self.height} rows were added")
         self.out.write(chunk(b"IDAT", struct.pack(">I", self._adler)))
         self.out.write(chunk(b"IEND", b""))
-
-
-@contextmanager
-def atomic_file(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
-    """A binary file that replaces ``path`` only if the block completes.
-
-    Written to a temporary file in the same folder (so the rename is atomic), flushed to disk,
-    then renamed over the target; on any exception, including a cancel, the temporary file is
-    removed and the target is left as it was.
-    """
-    target = Path(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        os.chmod(tmp_name, target.stat().st_mode & 0o777 if target.exists() else _default_mode())
-        with os.fdopen(fd, "wb") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp_name, target)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
-
-
-def _default_mode() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask

@@ -27,7 +27,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QImage, QPainter
 
-from ui.board.png_stream import PngWriter, Strip, atomic_file, encode_strip, scanlines
+from app.file_output import atomic_file, output_target
+from ui.board.png_stream import PngWriter, Strip, encode_strip, scanlines
 
 if TYPE_CHECKING:
     from ui.board.render import BoardSnapshot
@@ -50,12 +51,7 @@ def write_png(
     progress: Callable[[int, int], bool] | None = None,
 ) -> Path:
     """Write ``snapshot`` to ``path`` whole or not at all (see ``BoardSnapshot.write_png``)."""
-    target = Path(path).expanduser()
-    if target.is_dir():
-        raise OSError(f"{target}: is a folder, not a file")
-    if not target.parent.is_dir():
-        problem = "is not a folder" if target.parent.exists() else "folder does not exist"
-        raise OSError(f"{target.parent}: {problem}")
+    target = output_target(path)
     width, height = snapshot.pixel_size
     spans = snapshot.strips()
     margin = STRIP_MARGIN

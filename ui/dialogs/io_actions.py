@@ -94,7 +94,8 @@ class IOActions(QObject):
         """Write the actions as Markdown (``md``) or CSV (``csv``); asks for the file if needed."""
         from PySide6.QtWidgets import QFileDialog
 
-        from app.export_table import export_csv, export_markdown, write_atomic
+        from app.export_table import export_csv, export_markdown
+        from app.file_output import write_atomic
         from ui.dialogs.common import warn_not_written
 
         if path is None:

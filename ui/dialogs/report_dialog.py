@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.export_table import write_atomic
+from app.file_output import write_atomic
 from app.report import current_week, weekly_report
 from models.lights import Light
 from ui.edit_context import EditContext

@@ -35,19 +35,23 @@ def test_the_first_lanes_show_first_and_the_rest_follows_the_first_paint(qtbot, 
     assert len(board.scene.model.cards) == 6  # KR1's five and the one a rule reads
     assert board.filter_bar.count.text() == "13 cards"  # the plan's count, not the lanes'
     big_window.show()
-    qtbot.waitUntil(lambda: board.is_complete)
+    qtbot.waitUntil(lambda: board.is_complete, timeout=10_000)
     assert len(board.scene.model.cards) == 13
     assert board.filter_bar.count.text() == "13 cards"
+
     # The rules ran again over every card: the lights of cards outside KR1 are there too.
-    snapshot = big_window.metrics.evaluation.snapshot
-    assert {card.id for card in snapshot.cards} == set(board.scene.model.cards)
+    def evaluated_all() -> bool:
+        snapshot = big_window.metrics.evaluation.snapshot
+        return {card.id for card in snapshot.cards} == set(board.scene.model.cards)
+
+    qtbot.waitUntil(evaluated_all, timeout=10_000)
     ev = big_window.metrics.evaluation
     late = [c for c in board.scene.model.cards.values() if ev.light("card", c.id) is not None]
     assert any(not set(c.kr_ids) & {board.scene.model.data.krs[0].id} for c in late)
 
 
 def test_the_rest_is_read_even_if_the_window_is_never_shown(qtbot, big_window) -> None:
-    qtbot.waitUntil(lambda: big_window.board.is_complete, timeout=3000)
+    qtbot.waitUntil(lambda: big_window.board.is_complete, timeout=10_000)
     assert len(big_window.board.scene.model.cards) == 13
 
 

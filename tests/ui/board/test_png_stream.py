@@ -12,8 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtGui import QImage
 
+from app.file_output import atomic_file
 from ui.board import png_stream
-from ui.board.png_stream import PngWriter, adler32_combine, atomic_file, encode_strip, scanlines
+from ui.board.png_stream import PngWriter, adler32_combine, encode_strip, scanlines
 
 
 @pytest.fixture(params=["installed", "stdlib"])
