@@ -16,10 +16,9 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import event, inspect, pool, text
+from sqlalchemy import create_engine, event, inspect, pool, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError
-from sqlmodel import create_engine
 
 from app.instance_lock import InstanceLock, acquire
 from app.migrations.head import HEAD_REVISION

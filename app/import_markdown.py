@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.services.plan_service import PlanService, RowError, RowErrors
+from models import schema
 from models import validation as v
 from models.calendar import period_label
 from models.errors import ValidationError
 from models.markdown_table import ActionRow, ActionTableError, TableProblem, parse_action_table
-from models.tables import ActionCard
 
 NO_KR = "(no KR)"
 
@@ -168,7 +168,7 @@ def _field_errors(card: Mapping[str, Any]) -> list[ValidationError]:
         if name == "kr_ids":
             continue
         try:
-            v.clean_fields("card", ActionCard, {name: value}, partial=True)
+            v.clean_fields("card", schema.actioncard, {name: value}, partial=True)
         except ValidationError as exc:
             found.append(exc)
     return found

@@ -14,6 +14,7 @@ from app.db import DatabaseError, OpenedDatabase, open_database, resolve_db_url
 from app.gui_safety import open_window_with_recovery, read_only_reason, wire_window
 from app.services.plan_service import PlanService
 from app.sqlite_file import bad_file
+from ui.first_paint import after_first_paint
 from ui.language import chosen_language, install_translations
 from ui.main_window import MainWindow
 from ui.undo import PlanBus
@@ -79,7 +80,14 @@ def create_main_window(db: str | None = None, *, read_only: bool = False) -> Mai
     bus.setParent(window)
     window.context = AppContext(opened, service, undo_stack, bus)  # type: ignore[attr-defined]
     wire_window(window, opened)  # backups on open and close, File > Restore backup
+    after_first_paint(window, _load_for_writes)
     return window
+
+
+def _load_for_writes() -> None:
+    """Import what writes need (SQLModel's Session, with pydantic) once the window is painted:
+    reading and painting the plan need neither, and the first edit should not wait for them."""
+    import sqlmodel  # noqa: F401
 
 
 def _read_failure(opened: OpenedDatabase, exc: SQLAlchemyDatabaseError) -> DatabaseError:

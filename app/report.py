@@ -32,10 +32,10 @@ from app import report_text as t
 from app.services.evaluation import load_snapshot
 from app.services.plan_service import PlanService
 from models.calendar import Level, Quarter, period_label, week_start
+from models.enums import Status
 from models.errors import ValidationError
 from models.lights import Light
 from models.rules import Evaluation, Firing, evaluate
-from models.tables import Status
 
 _WEEK_RE = re.compile(r"(?:(\d{4})\s*-?\s*)?w(\d{1,2})", re.I)
 _SEVERE = {Light.YELLOW, Light.YELLOW_RED, Light.RED}

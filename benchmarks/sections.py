@@ -93,7 +93,7 @@ def section_startup(ctx: Context) -> dict[str, object]:
     sample = ensure_sample(ctx)
     startup.compile_sources()
     bare, floor, app = [], [], []
-    heavy = ""
+    loaded: list[str] = []
     # A HOME of its own: the default window layout, never the user's saved one (nor the
     # user's settings rewritten by a benchmark).
     app_env = worker_env(ctx.tmp / "home-startup")
@@ -101,19 +101,24 @@ def section_startup(ctx: Context) -> dict[str, object]:
         b, _ = startup.time_to_paint(startup.BARE)
         f, _ = startup.time_to_paint(startup.FLOOR)
         a, out = startup.time_to_paint(startup.APP, sample, env=app_env)
-        heavy = next((ln[6:] for ln in out.splitlines() if ln.startswith("HEAVY")), "")
+        line = next((ln for ln in out.splitlines() if ln.startswith("LOADED")), "LOADED ")
+        loaded = [name for name in line[7:].split(",") if name]
         if i:
             bare.append(b)
             floor.append(f)
             app.append(a)
     a, b, c = median(bare), median(floor), median(app)
+    heavy = [name for name in loaded if name in ("matplotlib", "alembic")]
+    stack = [name for name in loaded if name not in heavy]
     return {
         "startup.bare_window": a,
         "startup.stack_floor": b,
         "startup.app_sample_board": c,
         "startup.ratio_c_over_b": round(c / b, 3),
         "startup.ratio_c_over_a": round(c / a, 3),
-        "startup.heavy_imports_before_paint": heavy or "none",
+        "startup.heavy_imports_before_paint": ",".join(heavy) or "none",
+        # SQLModel, pydantic and the ORM load right after the first paint (for the writes).
+        "startup.stack_modules_before_paint": ",".join(stack) or "none",
     }
 
 

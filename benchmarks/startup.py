@@ -12,7 +12,12 @@ import sys
 import time
 from pathlib import Path
 
-_PAINT_PROBE = """
+# Modules whose presence at the first paint is reported: the heavy ones the issue names, and the
+# parts of the stack's floor (SQLModel, pydantic, the ORM) the app reads and paints without.
+WATCHED = ("matplotlib", "alembic", "sqlmodel", "pydantic", "sqlalchemy.orm")
+
+_PAINT_PROBE = f"""
+import sys
 import time
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
@@ -20,7 +25,9 @@ from PySide6.QtWidgets import QApplication
 class _FirstPaint(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint:
-            print(f"PAINTED {time.monotonic():.6f}", flush=True)
+            print(f"PAINTED {{time.monotonic():.6f}}", flush=True)
+            loaded = [m for m in {WATCHED!r} if m in sys.modules]
+            print("LOADED " + ",".join(loaded), flush=True)
             QTimer.singleShot(0, QApplication.quit)
             obj.removeEventFilter(self)
         return False
@@ -63,8 +70,6 @@ target = w.findChild(QWidget, "board") or w.findChild(QWidget, "goalTree")
 if isinstance(target, QAbstractScrollArea):
     target = target.viewport()
 p = watch(target); w.show(); QApplication.instance().exec()
-heavy = [m for m in ("matplotlib", "alembic") if m in sys.modules]
-print("HEAVY " + ",".join(heavy), flush=True)
 """
 )
 

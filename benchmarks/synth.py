@@ -13,27 +13,14 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from app.db import open_database
+from models import schema
 from models.calendar import Level, Quarter
 from models.lights import Light
-from models.tables import (
-    ActionCard,
-    CardKR,
-    CheckIn,
-    KeyResult,
-    Line,
-    Metric,
-    Objective,
-    Plan,
-)
 
 KR_COUNT = 50
 LINES = 5
 QUARTER = Quarter(dt.date(2025, 10, 1), dt.date(2025, 12, 31))
 AS_OF = dt.date(2025, 12, 3)
-
-
-def _t(table: type) -> sa.Table:
-    return table.__table__  # type: ignore[attr-defined,no-any-return]
 
 
 def make_plan(path: Path, cards: int, *, seed: int = 7) -> str:
@@ -43,7 +30,7 @@ def make_plan(path: Path, cards: int, *, seed: int = 7) -> str:
     rnd = random.Random(seed)
     with db.engine.begin() as conn:
         plan_id = conn.execute(
-            sa.insert(_t(Plan)).values(
+            sa.insert(schema.plan).values(
                 name=f"Synthetic {cards}",
                 quarter_start=QUARTER.start,
                 quarter_end=QUARTER.end,
@@ -51,14 +38,17 @@ def make_plan(path: Path, cards: int, *, seed: int = 7) -> str:
             )
         ).inserted_primary_key[0]
         obj_id = conn.execute(
-            sa.insert(_t(Objective)).values(
+            sa.insert(schema.objective).values(
                 plan_id=plan_id, title="Synthetic objective", sort_order=0
             )
         ).inserted_primary_key[0]
         line_ids = [
             conn.execute(
-                sa.insert(_t(Line)).values(
-                    objective_id=obj_id, code=f"L{i + 1}", title=f"Line {i + 1}", sort_order=i
+                sa.insert(schema.line).values(
+                    objective_id=obj_id,
+                    code=f"L{i + 1}",
+                    title=f"schema.line {i + 1}",
+                    sort_order=i,
                 )
             ).inserted_primary_key[0]
             for i in range(LINES)
@@ -79,8 +69,8 @@ def make_plan(path: Path, cards: int, *, seed: int = 7) -> str:
             }
             for i in range(KR_COUNT)
         ]
-        conn.execute(sa.insert(_t(KeyResult)), kr_rows)
-        kr_ids = list(conn.execute(sa.select(_t(KeyResult).c.id)).scalars())
+        conn.execute(sa.insert(schema.keyresult), kr_rows)
+        kr_ids = list(conn.execute(sa.select(schema.keyresult.c.id)).scalars())
         metric_rows = [
             {
                 "kr_id": kr_id,
@@ -96,8 +86,8 @@ def make_plan(path: Path, cards: int, *, seed: int = 7) -> str:
             }
             for kr_id in kr_ids
         ]
-        conn.execute(sa.insert(_t(Metric)), metric_rows)
-        metric_ids = list(conn.execute(sa.select(_t(Metric).c.id)).scalars())
+        conn.execute(sa.insert(schema.metric), metric_rows)
+        metric_ids = list(conn.execute(sa.select(schema.metric.c.id)).scalars())
         start = AS_OF - dt.timedelta(weeks=52)
         checkins = [
             {
@@ -109,7 +99,7 @@ def make_plan(path: Path, cards: int, *, seed: int = 7) -> str:
             for m in metric_ids
             for w in range(53)
         ]
-        conn.execute(sa.insert(_t(CheckIn)), checkins)
+        conn.execute(sa.insert(schema.checkin), checkins)
         weeks = QUARTER.weeks()
         months = QUARTER.months()
         card_rows = []
@@ -137,13 +127,13 @@ def make_plan(path: Path, cards: int, *, seed: int = 7) -> str:
                     "sort_order": i,
                 }
             )
-        conn.execute(sa.insert(_t(ActionCard)), card_rows)
-        card_ids = list(conn.execute(sa.select(_t(ActionCard).c.id)).scalars())
+        conn.execute(sa.insert(schema.actioncard), card_rows)
+        card_ids = list(conn.execute(sa.select(schema.actioncard.c.id)).scalars())
         links = [{"card_id": c, "kr_id": kr_ids[c % KR_COUNT]} for c in card_ids]
         links += [
             {"card_id": c, "kr_id": kr_ids[(c + 1) % KR_COUNT]} for c in card_ids if c % 10 == 0
         ]
-        conn.execute(sa.insert(_t(CardKR)), links)
+        conn.execute(sa.insert(schema.cardkr), links)
     db.engine.dispose()
     return url
 

@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from models.enums import RuleKind
 from models.errors import ValidationError
-from models.tables import RuleKind
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ deliverables, cards with their KR ids, the rules, the quarter and the plan's tod
 rules that fire on it and the light they set (the worst of them).
 
 Two families of rules:
-* the plan's own rules (``models.tables.RuleKind``), each with a light, a description and a
+* the plan's own rules (``models.enums.RuleKind``), each with a light, a description and a
   response written by the plan's author (Chinese in the sample plan);
 * generic rules every plan gets: an action past due and not done -> red; due within 3 days and
   still to do -> yellow; a metric that needs a faster weekly gain than its best week so far to
@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from models.enums import RuleKind, Status
 from models.errors import ValidationError
 from models.lights import Light, worst
 from models.rule_params import parse_params
@@ -37,7 +38,6 @@ from models.snapshot import (
     RuleSnap,
     WorkPackageSnap,
 )
-from models.tables import RuleKind, Status
 from models.trends import CheckPoint, gain_unit, metric_trend, readings_until, trailing_run
 
 __all__ = [

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from models.calendar import Quarter
+from models.enums import Status
 from models.lights import Light
-from models.tables import Status
 from models.trends import CheckPoint
 
 

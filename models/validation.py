@@ -16,13 +16,12 @@ from collections.abc import Mapping
 from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import SQLModel
 
 from models.calendar import Level, normalize_period_start
+from models.enums import Direction, RuleKind, Status
 from models.errors import ValidationError
 from models.lights import Light
 from models.rule_params import parse_params
-from models.tables import Direction, RuleKind, Status
 
 KR_CODE = re.compile(r"^KR[0-9]{1,3}$")
 PERCENT = "%"
@@ -31,14 +30,14 @@ REQUIRED_TEXT = {"title", "name"}
 
 
 def clean_fields(
-    entity: str, table: type[SQLModel], fields: Mapping[str, Any], *, partial: bool
+    entity: str, table: sa.Table, fields: Mapping[str, Any], *, partial: bool
 ) -> dict[str, Any]:
     """Type-check and normalise ``fields`` against ``table``'s columns.
 
     ``partial`` is for updates: missing columns are fine; for creation every non-nullable column
     without a default must be present.
     """
-    columns = {col.name: col for col in table.__table__.columns}  # type: ignore[attr-defined]
+    columns = {col.name: col for col in table.columns}
     out: dict[str, Any] = {}
     for name, value in fields.items():
         if name not in columns or name == "id":
@@ -53,12 +52,17 @@ def clean_fields(
     return out
 
 
-def model_defaults(table: type[SQLModel]) -> dict[str, Any]:
-    """The declared defaults of a table's fields (those that have one), id excluded."""
-    out = {}
-    for name, info in table.model_fields.items():
-        if name != "id" and not info.is_required():
-            out[name] = info.get_default(call_default_factory=True)
+def model_defaults(table: sa.Table) -> dict[str, Any]:
+    """The declared defaults of a table's columns: those that have one, and None for every
+    other nullable column (id excluded)."""
+    out: dict[str, Any] = {}
+    for col in table.columns:
+        if col.name == "id" or col.primary_key:
+            continue
+        if col.default is not None:
+            out[col.name] = col.default.arg  # type: ignore[attr-defined]
+        elif col.nullable:
+            out[col.name] = None
     return out
 
 
@@ -67,8 +71,8 @@ def _clean_value(entity: str, name: str, col: sa.Column, value: Any) -> Any:
         if not col.nullable:
             raise ValidationError(entity, name, "cannot be empty")
         return None
-    # SQLModel's str columns are AutoString, a TypeDecorator whose own python_type is the generic
-    # ``object`` (SQLAlchemy 2.1); the wrapped String knows it holds str.
+    # A TypeDecorator (such as SQLModel's AutoString) may report the generic ``object`` as its
+    # python_type (SQLAlchemy 2.1); the type it wraps knows what it holds.
     col_type = col.type.impl if isinstance(col.type, sa.types.TypeDecorator) else col.type
     kind = col_type.python_type if not isinstance(col_type, sa.types.NullType) else object
     if kind is str:

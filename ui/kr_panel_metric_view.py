@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.enums import Direction
 from models.lights import Light
 from models.scoring import MetricScore, Path
-from models.tables import Direction
 from ui.kr_panel_fit import content_height, share_width
 from ui.kr_panel_metrics import Index, MetricColumn, MetricTableModel, direction_text
 from ui.lights import light_colour

@@ -21,9 +21,9 @@ from PySide6.QtCore import (
 
 from app.commands import UpdateEntity
 from models import validation as v
+from models.enums import Direction
 from models.errors import ValidationError
 from models.scoring import MetricScore, score_metric_of
-from models.tables import Direction
 from ui.edit_context import EditContext
 from ui.goal_tree_nodes import fmt_num, fmt_score, path_text
 from ui.kr_panel_fit import Index

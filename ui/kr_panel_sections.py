@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from models.calendar import period_label
+from models.enums import Status
 from models.lights import Light
-from models.tables import Status
 from ui.kr_panel_fit import WrapDelegate, fit_height
 from ui.lights import light_colour, light_icon, light_name
 

@@ -17,9 +17,9 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from app.commands import Command, DeleteEntity, UpdateEntity
+from models.enums import RuleKind
 from models.lights import Light
 from models.rules import Evaluation, with_unit
-from models.tables import RuleKind
 from ui.dialogs.rule_dialog import RuleChoices, kind_name
 from ui.edit_context import EditContext
 from ui.lights import light_colour, light_icon, light_name

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 from alembic import context
-from sqlmodel import SQLModel
 
-import models.tables  # noqa: F401 - registers every table on SQLModel.metadata
-
-target_metadata = SQLModel.metadata
+from models.schema import metadata as target_metadata
 
 
 def run_migrations_online() -> None:

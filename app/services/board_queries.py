@@ -17,22 +17,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import Session
 
 from app.services import records as rec
-from app.services.kinds import table_of as _tbl
+from app.services.kinds import Tx
 from app.services.plan_service import PlanService
+from models import schema as t
 from models.calendar import Level, Quarter, month_end, quarter_of
-from models.tables import (
-    ActionCard,
-    CardKR,
-    CardSlip,
-    KeyResult,
-    Line,
-    Objective,
-    Status,
-    WarningRule,
-)
+from models.enums import Status
 
 # Opening a big plan: read the cards of the first lanes, show them, read the rest a moment later
 # (``load_board(first_lanes=True)``). Five hundred cards stack higher than a screen however they
@@ -81,8 +72,8 @@ def load_board(
     """
     plan = svc.get("plan", plan_id)
     today = plan.as_of or real_today or dt.date.today()
-    with Session(svc.engine) as s:
-        ot, lt, kt = _tbl(Objective), _tbl(Line), _tbl(KeyResult)
+    with svc.engine.connect() as s:
+        ot, lt, kt = t.objective, t.line, t.keyresult
         line_rows = s.execute(
             sa.select(lt)
             .join(ot, ot.c.id == lt.c.objective_id)
@@ -97,7 +88,7 @@ def load_board(
             key=lambda kr: (order[kr.line_id], kr.sort_order, kr.id),
         )
         slips = _slip_counts(s, plan_id=plan_id)
-        ct, lt = _tbl(ActionCard), _tbl(CardKR)
+        ct, lt = t.actioncard, t.cardkr
         in_plan = ct.c.plan_id == plan_id
         total, chosen = _first_lanes(s, plan_id, krs) if first_lanes else (None, None)
         if chosen is None:
@@ -110,10 +101,10 @@ def load_board(
     return BoardData(plan, today, lines, tuple(krs), tuple(cards), slips, total)
 
 
-def _first_lanes(s: Session, plan_id: int, krs: list[Any]) -> tuple[int | None, list[int] | None]:
+def _first_lanes(s: Tx, plan_id: int, krs: list[Any]) -> tuple[int | None, list[int] | None]:
     """(the plan's card count, the KR ids of the first lanes) when the plan is big enough to
     open lanes first; (None, None) when all its cards are read at once anyway."""
-    ct, lt = _tbl(ActionCard), _tbl(CardKR)
+    ct, lt = t.actioncard, t.cardkr
     total = s.execute(sa.select(sa.func.count()).where(ct.c.plan_id == plan_id)).scalar_one()
     if total <= FIRST_LANES_ABOVE:
         return None, None
@@ -132,10 +123,10 @@ def _first_lanes(s: Session, plan_id: int, krs: list[Any]) -> tuple[int | None, 
     return None, None  # the first lanes are all of them: read everything
 
 
-def _rule_card_ids(s: Session, plan_id: int) -> list[int]:
+def _rule_card_ids(s: Tx, plan_id: int) -> list[int]:
     """Cards a warning rule of the plan reads (a downgrade by a card's status): read with the
     first lanes, so the lights the first screen shows are the plan's lights."""
-    wt = _tbl(WarningRule)
+    wt = t.warningrule
     ids = []
     for (text,) in s.execute(sa.select(wt.c.params).where(wt.c.plan_id == plan_id)):
         try:
@@ -153,18 +144,18 @@ def load_cards(svc: PlanService, ids: Iterable[int]) -> list[Any]:
     wanted = sorted(set(ids))
     if not wanted:
         return []
-    ct, lt = _tbl(ActionCard), _tbl(CardKR)
-    with Session(svc.engine) as s:
+    ct, lt = t.actioncard, t.cardkr
+    with svc.engine.connect() as s:
         return _cards(s, ct.c.id.in_(wanted), lt.c.card_id.in_(wanted))
 
 
-def _cards(s: Session, where: Any, link_where: Any) -> list[Any]:
+def _cards(s: Tx, where: Any, link_where: Any) -> list[Any]:
     """Card records with their KR ids, in sort order.
 
     Built positionally from plain tuples with the cyclic collector held: for a 10,000-card
     plan that is several times faster than keyword construction from row mappings.
     """
-    ct, lt = _tbl(ActionCard), _tbl(CardKR)
+    ct, lt = t.actioncard, t.cardkr
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -183,17 +174,17 @@ def _cards(s: Session, where: Any, link_where: Any) -> list[Any]:
 
 def slip_counts(svc: PlanService, card_ids: Iterable[int]) -> dict[int, int]:
     """How often each of these cards slipped (cards that never slipped are absent)."""
-    with Session(svc.engine) as s:
+    with svc.engine.connect() as s:
         return _slip_counts(s, card_ids=list(card_ids))
 
 
 def _slip_counts(
-    s: Session, *, plan_id: int | None = None, card_ids: list[int] | None = None
+    s: Tx, *, plan_id: int | None = None, card_ids: list[int] | None = None
 ) -> dict[int, int]:
-    st = _tbl(CardSlip)
+    st = t.cardslip
     stmt = sa.select(st.c.card_id, sa.func.count()).group_by(st.c.card_id)
     if plan_id is not None:
-        ct = _tbl(ActionCard)
+        ct = t.actioncard
         stmt = stmt.join(ct, ct.c.id == st.c.card_id).where(ct.c.plan_id == plan_id)
     if card_ids is not None:
         if not card_ids:

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
-from sqlmodel import Session
 
 from app.services.checks import RowError, RowErrors, validated_many
-from app.services.kinds import KINDS, table_of
+from app.services.kinds import KINDS
 from app.services.snapshots import Snapshot, collect_dependents
 from models.errors import NotFoundError
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 CHUNK = 500  # ids per IN list: well under SQLite's limit on bound parameters
 
@@ -41,14 +43,14 @@ class BulkWrites:
                 raise RowErrors(errors)
             if not values:
                 return []
-            t = table_of(k.table)
+            t = k.table
             stmt = sa.insert(t).returning(t.c.id, sort_by_parameter_order=True)
             ids = list(s.execute(stmt, values).scalars())
             if k.link is not None:
                 pairs = zip(ids, links, strict=True)
                 link_rows = [{k.link_column: i, "kr_id": kr} for i, krs in pairs for kr in krs]
                 if link_rows:
-                    s.execute(sa.insert(table_of(k.link)), link_rows)
+                    s.execute(sa.insert(k.link), link_rows)
             return ids
 
     def check_many(self, kind: str, rows: Sequence[Mapping[str, Any]]) -> list[RowError]:
@@ -60,7 +62,7 @@ class BulkWrites:
         """Delete many entities and what depends on them in one transaction (undo of an
         import); one snapshot restores them all. ``delete`` per row takes 1 ms a row."""
         k = KINDS[kind]
-        t = table_of(k.table)
+        t = k.table
         ids = list(dict.fromkeys(idents))
         chunks = list(_chunks(ids))
         rows: list[tuple[str, dict[str, Any]]] = []

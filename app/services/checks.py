@@ -12,12 +12,11 @@ from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import Session
 
-from app.services.kinds import Kind, table_of
+from app.services.kinds import Kind, Tx
+from models import schema
 from models import validation as v
 from models.errors import PlanError, ValidationError
-from models.tables import CheckIn, KeyResult, Line, Metric, Objective
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,12 +37,10 @@ class RowErrors(PlanError):
         super().__init__(shown + (f" (and {more} more)" if more > 0 else ""))
 
 
-def validated(
-    s: Session, k: Kind, fields: Mapping[str, Any], *, existing: Any | None
-) -> dict[str, Any]:
+def validated(s: Tx, k: Kind, fields: Mapping[str, Any], *, existing: Any | None) -> dict[str, Any]:
     """The cleaned values of a create (``existing`` None) or an update, checked as a whole."""
     values = v.clean_fields(k.name, k.table, fields, partial=existing is not None)
-    columns = [col.name for col in table_of(k.table).columns]
+    columns = [col.name for col in k.table.columns]
     merged = {name: getattr(existing, name, None) for name in columns}
     merged |= values
     check_parents(s, k, values)
@@ -54,10 +51,10 @@ def validated(
 
 
 def validated_many(
-    s: Session, k: Kind, rows: Sequence[Mapping[str, Any]]
+    s: Tx, k: Kind, rows: Sequence[Mapping[str, Any]]
 ) -> tuple[list[dict[str, Any]], list[list[int]], list[RowError]]:
     """Per row what ``validated`` checks; parents and KR ids checked once per distinct id."""
-    table = table_of(k.table)
+    table = k.table
     # field name -> the column it must exist in; kr_ids must name KRs
     targets = {
         col.name: next(iter(col.foreign_keys)).column for col in table.columns if col.foreign_keys
@@ -87,7 +84,7 @@ def validated_many(
             refs["kr_ids"].setdefault(kr_id, []).append(index)
         out.append(values)
         links.append(kr_ids)
-    targets["kr_ids"] = table_of(KeyResult).c.id
+    targets["kr_ids"] = schema.keyresult.c.id
     for name, wanted in refs.items():
         target, found, keys = targets[name], set(), list(wanted)
         for start in range(0, len(keys), 500):
@@ -102,9 +99,9 @@ def validated_many(
     return out, links, errors
 
 
-def check_parents(s: Session, k: Kind, values: Mapping[str, Any]) -> None:
+def check_parents(s: Tx, k: Kind, values: Mapping[str, Any]) -> None:
     """Every foreign key being set points at an existing row (a clear error, not IntegrityError)."""
-    for col in table_of(k.table).columns:
+    for col in k.table.columns:
         value = values.get(col.name)
         for fk in col.foreign_keys:
             if value is None:
@@ -115,22 +112,22 @@ def check_parents(s: Session, k: Kind, values: Mapping[str, Any]) -> None:
                 raise ValidationError(k.name, col.name, f"no {target.table.name} with id {value}")
 
 
-def check_kr_ids(s: Session, k: Kind, kr_ids: Iterable[int]) -> None:
+def check_kr_ids(s: Tx, k: Kind, kr_ids: Iterable[int]) -> None:
     """Refuse unknown KR ids before anything is written: inside ``batch()`` a caller may
     catch the error and go on, so a half-written row would otherwise be committed."""
     ids = list(dict.fromkeys(kr_ids))
     if not ids:
         return
-    kt = table_of(KeyResult)
+    kt = schema.keyresult
     found = set(s.execute(sa.select(kt.c.id).where(kt.c.id.in_(ids))).scalars())
     missing = [i for i in ids if i not in found]
     if missing:
         raise ValidationError(k.name, "kr_ids", f"no KR with id {missing[0]}")
 
 
-def kr_codes(s: Session, plan_id: int) -> dict[str, int]:
+def kr_codes(s: Tx, plan_id: int) -> dict[str, int]:
     """KR code -> id for a plan (codes are unique within a plan)."""
-    kt, lt, ot = table_of(KeyResult), table_of(Line), table_of(Objective)
+    kt, lt, ot = schema.keyresult, schema.line, schema.objective
     stmt = (
         sa.select(kt.c.code, kt.c.id)
         .join(lt, lt.c.id == kt.c.line_id)
@@ -141,19 +138,19 @@ def kr_codes(s: Session, plan_id: int) -> dict[str, int]:
 
 
 # ----- per kind: (session, merged row, values being written, existing record or None) -----
-Check = Callable[[Session, dict, dict, Any], None]
+Check = Callable[[Tx, dict, dict, Any], None]
 
 
-def _check_plan(s: Session, merged: dict, values: dict, old: Any) -> None:
+def _check_plan(s: Tx, merged: dict, values: dict, old: Any) -> None:
     if merged["quarter_end"] < merged["quarter_start"]:
         raise ValidationError("plan", "quarter_end", "the quarter ends before it starts")
 
 
-def _check_kr(s: Session, merged: dict, values: dict, old: Any) -> None:
+def _check_kr(s: Tx, merged: dict, values: dict, old: Any) -> None:
     v.check_light("kr", "light", merged.get("light"))
     if "code" in values:
         values["code"] = v.check_kr_code(values["code"])
-        lt, ot = table_of(Line), table_of(Objective)
+        lt, ot = schema.line, schema.objective
         plan_id = s.execute(
             sa.select(ot.c.plan_id)
             .join(lt, lt.c.objective_id == ot.c.id)
@@ -166,10 +163,10 @@ def _check_kr(s: Session, merged: dict, values: dict, old: Any) -> None:
             raise ValidationError("kr", "code", f"{values['code']} already exists in this plan")
 
 
-def _check_metric(s: Session, merged: dict, values: dict, old: Any) -> None:
+def _check_metric(s: Tx, merged: dict, values: dict, old: Any) -> None:
     v.check_metric(merged)
     if old is not None and "unit" in values and values["unit"] == v.PERCENT:
-        t = table_of(CheckIn)
+        t = schema.checkin
         worst = s.execute(
             sa.select(sa.func.min(t.c.value), sa.func.max(t.c.value)).where(t.c.metric_id == old.id)
         ).first()
@@ -178,8 +175,8 @@ def _check_metric(s: Session, merged: dict, values: dict, old: Any) -> None:
                 v.check_percentage("metric", "unit", value)
 
 
-def _check_checkin(s: Session, merged: dict, values: dict, old: Any) -> None:
-    t = table_of(Metric)
+def _check_checkin(s: Tx, merged: dict, values: dict, old: Any) -> None:
+    t = schema.metric
     unit = s.execute(sa.select(t.c.unit).where(t.c.id == merged["metric_id"])).scalar()
     if unit is None:
         raise ValidationError("checkin", "metric_id", f"no metric with id {merged['metric_id']}")
@@ -188,17 +185,17 @@ def _check_checkin(s: Session, merged: dict, values: dict, old: Any) -> None:
 
 
 def _check_lit(entity: str) -> Check:
-    def check(s: Session, merged: dict, values: dict, old: Any) -> None:
+    def check(s: Tx, merged: dict, values: dict, old: Any) -> None:
         v.check_light(entity, "light", merged.get("light"))
 
     return check
 
 
-def _check_card(s: Session, merged: dict, values: dict, old: Any) -> None:
+def _check_card(s: Tx, merged: dict, values: dict, old: Any) -> None:
     v.check_card(merged)
 
 
-def _check_rule(s: Session, merged: dict, values: dict, old: Any) -> None:
+def _check_rule(s: Tx, merged: dict, values: dict, old: Any) -> None:
     v.check_rule(merged)
 
 

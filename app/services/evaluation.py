@@ -18,10 +18,10 @@ from operator import attrgetter
 from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import Session
 
-from app.services.kinds import table_of as _t
+from app.services.kinds import Tx
 from app.services.plan_service import PlanService
+from models import schema
 from models.calendar import Quarter
 from models.gc_pause import gc_paused
 from models.rules import (
@@ -35,29 +35,14 @@ from models.rules import (
     evaluate,
     evaluate_cards,
 )
-from models.tables import (
-    ActionCard,
-    CardKR,
-    CheckIn,
-    Deliverable,
-    KeyResult,
-    Line,
-    Metric,
-    Objective,
-    Plan,
-    WarningRule,
-    WorkPackage,
-    WorkPackageKR,
-)
 from models.trends import CheckPoint
 
 _ID = attrgetter("id")
 
 
-def _links(s: Session, link: type, owner_column: str, owner_ids: set[int]) -> dict[int, tuple]:
+def _links(s: Tx, lt: sa.Table, owner_column: str, owner_ids: set[int]) -> dict[int, tuple]:
     """Owner id -> KR ids, read in one select over the whole link table filtered in Python:
     an IN list of 10,000 ids is slower in SQLite than reading the rows and dropping a few."""
-    lt = _t(link)
     out: dict[int, tuple[int, ...]] = {}
     stmt = sa.select(lt.c[owner_column], lt.c.kr_id).order_by(lt.c[owner_column], lt.c.kr_id)
     for owner, kr in s.execute(stmt):
@@ -122,13 +107,13 @@ def load_snapshot(
 def _load_snapshot(
     svc: PlanService, plan_id: int, today: dt.date | None, cards: Iterable[Any] | None
 ) -> PlanSnapshot:
-    with Session(svc.engine) as s, s.begin():
-        pt = _t(Plan)
+    with svc.engine.connect() as s:
+        pt = schema.plan
         plan = s.execute(
             sa.select(pt.c.quarter_start, pt.c.quarter_end, pt.c.as_of).where(pt.c.id == plan_id)
         ).one()
         day = plan.as_of or today or dt.date.today()
-        kt, lt, ot = _t(KeyResult), _t(Line), _t(Objective)
+        kt, lt, ot = schema.keyresult, schema.line, schema.objective
         kr_ids = tuple(
             s.execute(
                 sa.select(kt.c.id)
@@ -138,7 +123,7 @@ def _load_snapshot(
                 .order_by(ot.c.sort_order, lt.c.sort_order, lt.c.id, kt.c.sort_order, kt.c.id)
             ).scalars()
         )
-        mt, ct = _t(Metric), _t(CheckIn)
+        mt, ct = schema.metric, schema.checkin
         metric_rows = s.execute(
             sa.select(mt).where(mt.c.kr_id.in_(kr_ids)).order_by(mt.c.sort_order, mt.c.id)
         ).all()
@@ -167,11 +152,11 @@ def _load_snapshot(
             )
             for m in metric_rows
         )
-        wt, dlt = _t(WorkPackage), _t(Deliverable)
+        wt, dlt = schema.workpackage, schema.deliverable
         wp_rows = s.execute(
             sa.select(wt.c.id, wt.c.title, wt.c.due).where(wt.c.plan_id == plan_id)
         ).all()
-        wp_links = _links(s, WorkPackageKR, "work_package_id", {w.id for w in wp_rows})
+        wp_links = _links(s, schema.workpackagekr, "work_package_id", {w.id for w in wp_rows})
         work_packages = tuple(
             WorkPackageSnap(w.id, w.title, w.due, wp_links.get(w.id, ())) for w in wp_rows
         )
@@ -184,7 +169,7 @@ def _load_snapshot(
             )
         )
         snaps = card_snaps(cards) if cards is not None else _read_cards(s, plan_id)
-        rt = _t(WarningRule)
+        rt = schema.warningrule
         rules = tuple(
             RuleSnap(
                 id=r.id,
@@ -210,12 +195,12 @@ def _load_snapshot(
     )
 
 
-def _read_cards(s: Session, plan_id: int) -> tuple[CardSnap, ...]:
-    at = _t(ActionCard)
+def _read_cards(s: Tx, plan_id: int) -> tuple[CardSnap, ...]:
+    at = schema.actioncard
     card_rows = s.execute(
         sa.select(at.c.id, at.c.title, at.c.due, at.c.status).where(at.c.plan_id == plan_id)
     ).all()
-    card_links = _links(s, CardKR, "card_id", {c[0] for c in card_rows})
+    card_links = _links(s, schema.cardkr, "card_id", {c[0] for c in card_rows})
     return tuple(
         CardSnap(ident, title, due, status, card_links.get(ident, ()))
         for ident, title, due, status in card_rows

@@ -7,12 +7,19 @@ One table of kinds serves every generic read and write (``get``, ``list``, ``cre
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeAlias
 
 import sqlalchemy as sa
-from sqlmodel import SQLModel
 
 from app.services import records as rec
-from models import tables as t
+from models import schema as t
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+# What the service's reads and checks execute on: a Core connection (reads) or the Session of a
+# write transaction; both run the same Core statements.
+Tx: TypeAlias = "sa.Connection | Session"
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,32 +27,31 @@ class Kind:
     """How the service handles one entity: its table, record type and KR link table if any."""
 
     name: str
-    table: type[SQLModel]
+    table: sa.Table
     record: type
-    link: type[SQLModel] | None = None  # many-to-many to KeyResult, exposed as ``kr_ids``
+    link: sa.Table | None = None  # many-to-many to KeyResult, exposed as ``kr_ids``
     link_column: str = ""
 
 
 KINDS: dict[str, Kind] = {
     k.name: k
     for k in (
-        Kind("plan", t.Plan, rec.PlanRecord),
-        Kind("objective", t.Objective, rec.ObjectiveRecord),
-        Kind("line", t.Line, rec.LineRecord),
-        Kind("kr", t.KeyResult, rec.KRRecord),
-        Kind("metric", t.Metric, rec.MetricRecord),
-        Kind("checkin", t.CheckIn, rec.CheckInRecord),
+        Kind("plan", t.plan, rec.PlanRecord),
+        Kind("objective", t.objective, rec.ObjectiveRecord),
+        Kind("line", t.line, rec.LineRecord),
+        Kind("kr", t.keyresult, rec.KRRecord),
+        Kind("metric", t.metric, rec.MetricRecord),
+        Kind("checkin", t.checkin, rec.CheckInRecord),
         Kind(
-            "work_package", t.WorkPackage, rec.WorkPackageRecord, t.WorkPackageKR, "work_package_id"
+            "work_package",
+            t.workpackage,
+            rec.WorkPackageRecord,
+            t.workpackagekr,
+            "work_package_id",
         ),
-        Kind("deliverable", t.Deliverable, rec.DeliverableRecord),
-        Kind("card", t.ActionCard, rec.CardRecord, t.CardKR, "card_id"),
-        Kind("slip", t.CardSlip, rec.SlipRecord),
-        Kind("rule", t.WarningRule, rec.RuleRecord),
+        Kind("deliverable", t.deliverable, rec.DeliverableRecord),
+        Kind("card", t.actioncard, rec.CardRecord, t.cardkr, "card_id"),
+        Kind("slip", t.cardslip, rec.SlipRecord),
+        Kind("rule", t.warningrule, rec.RuleRecord),
     )
 }
-
-
-def table_of(table: type[SQLModel]) -> sa.Table:
-    """The Core table behind a SQLModel class: the service reads with column selects."""
-    return table.__table__  # type: ignore[attr-defined,no-any-return]

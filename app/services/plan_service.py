@@ -12,21 +12,23 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
 
 from app.services import records as rec
 from app.services.bulk import BulkWrites
 from app.services.checks import RowError, RowErrors, check_kr_ids, kr_codes, validated
-from app.services.kinds import KINDS, Kind, table_of
+from app.services.kinds import KINDS, Kind, Tx
 from app.services.snapshots import Snapshot, collect_dependents, restore_rows
+from models import schema
 from models.calendar import Level, Quarter, shift_period
 from models.errors import NotFoundError, ValidationError
 from models.lights import Light
-from models.tables import ActionCard, CardKR, CardSlip, CheckIn
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 # Names callers import from here (the service's public surface), wherever they now live.
 __all__ = ["KINDS", "Kind", "PlanService", "RowError", "RowErrors", "Snapshot", "light_or_none"]
@@ -41,12 +43,25 @@ class PlanService(BulkWrites):
 
     @contextmanager
     def _tx(self) -> Iterator[Session]:
-        """One transaction per call, or the batch's transaction inside ``batch()``."""
+        """One write transaction per call, or the batch's transaction inside ``batch()``."""
         if self._session is not None:
             yield self._session
             return
+        from sqlmodel import Session  # loaded after the first paint (app.main), not before
+
         with Session(self.engine) as s, s.begin():
             yield s
+
+    @contextmanager
+    def _read(self) -> Iterator[Tx]:
+        """A read: on a Core connection of its own (SQLModel is not needed to read, so a window
+        paints before it loads), or inside ``batch()`` on the batch's transaction, which sees
+        the batch's writes."""
+        if self._session is not None:
+            yield self._session
+            return
+        with self.engine.connect() as conn:
+            yield conn
 
     @contextmanager
     def batch(self) -> Iterator[PlanService]:
@@ -54,6 +69,8 @@ class PlanService(BulkWrites):
         if self._session is not None:
             yield self
             return
+        from sqlmodel import Session
+
         with Session(self.engine) as s, s.begin():
             self._session = s
             try:
@@ -64,13 +81,13 @@ class PlanService(BulkWrites):
     # ----- reads -------------------------------------------------------------------------
     def get(self, kind: str, ident: int) -> Any:
         k = KINDS[kind]
-        with self._tx() as s:
+        with self._read() as s:
             return self._get(s, k, ident)
 
     def list(self, kind: str, /, **where: Any) -> list[Any]:
         """All rows of a kind matching equality filters, in sort order where there is one."""
         k = KINDS[kind]
-        with self._tx() as s:
+        with self._read() as s:
             return self._list(s, k, where)
 
     def plans(self) -> list[Any]:
@@ -92,7 +109,7 @@ class PlanService(BulkWrites):
         return Quarter(plan.quarter_start, plan.quarter_end)
 
     def tree(self, plan_id: int) -> rec.PlanTree:
-        with self._tx() as s:
+        with self._read() as s:
             plan = self._get(s, KINDS["plan"], plan_id)
             objectives = self._list(s, KINDS["objective"], {"plan_id": plan_id})
             obj_ids = [o.id for o in objectives]
@@ -107,7 +124,7 @@ class PlanService(BulkWrites):
 
     def kr_codes(self, plan_id: int) -> dict[str, int]:
         """KR code -> id for a plan."""
-        with self._tx() as s:
+        with self._read() as s:
             return kr_codes(s, plan_id)
 
     def cards(self, plan_id: int) -> list[Any]:
@@ -115,25 +132,25 @@ class PlanService(BulkWrites):
 
     def max_sort_order(self, kind: str, /, **where: Any) -> int:
         """The highest sort_order of matching rows, -1 if none: what an append goes after."""
-        t = table_of(KINDS[kind].table)
+        t = KINDS[kind].table
         stmt = sa.select(sa.func.max(t.c.sort_order))
         for name, value in where.items():
             stmt = stmt.where(t.c[name] == value)
-        with self._tx() as s:
+        with self._read() as s:
             found = s.execute(stmt).scalar()
         return -1 if found is None else found
 
     def cards_of_kr(self, kr_id: int) -> list[Any]:
         """The cards serving one KR, in board order (the KR panel's list; no full board read)."""
-        ct, lt = table_of(ActionCard), table_of(CardKR)
+        ct, lt = schema.actioncard, schema.cardkr
         linked = sa.select(lt.c.card_id).where(lt.c.kr_id == kr_id)
         stmt = sa.select(ct).where(ct.c.id.in_(linked)).order_by(ct.c.sort_order, ct.c.id)
-        with self._tx() as s:
+        with self._read() as s:
             return self._record(s, KINDS["card"], s.execute(stmt).all())
 
     def checkins(self, metric_id: int) -> list[Any]:
-        with self._tx() as s:
-            t = table_of(CheckIn)
+        with self._read() as s:
+            t = schema.checkin
             rows = s.execute(
                 sa.select(t).where(t.c.metric_id == metric_id).order_by(t.c.date, t.c.id)
             )
@@ -149,7 +166,7 @@ class PlanService(BulkWrites):
             if kr_ids and k.link is None:
                 raise ValidationError(kind, "kr_ids", "this entity has no KR links")
             check_kr_ids(s, k, kr_ids or ())
-            inserted = s.execute(sa.insert(table_of(k.table)).values(**values))
+            inserted = s.execute(sa.insert(k.table).values(**values))
             new_id = inserted.inserted_primary_key[0]
             if k.link is not None:
                 self._set_links(s, k, new_id, kr_ids or ())
@@ -168,7 +185,7 @@ class PlanService(BulkWrites):
                 check_kr_ids(s, k, kr_ids)
             before = {name: getattr(old, name) for name in values}
             if values:
-                t = table_of(k.table)
+                t = k.table
                 s.execute(sa.update(t).where(t.c.id == ident).values(**values))
             if kr_ids is not None:
                 before["kr_ids"] = old.kr_ids
@@ -180,8 +197,8 @@ class PlanService(BulkWrites):
         k = KINDS[kind]
         with self._tx() as s:
             self._get(s, k, ident)
-            rows = collect_dependents(s, table_of(k.table), [ident])
-            t = table_of(k.table)
+            rows = collect_dependents(s, k.table, [ident])
+            t = k.table
             s.execute(sa.delete(t).where(t.c.id == ident))
             return Snapshot(rows=rows)
 
@@ -211,13 +228,13 @@ class PlanService(BulkWrites):
             fields = {"level": level, "period_start": period_start, "period_end": period_end}
             fields["due"] = due
             values = validated(s, k, fields, existing=old)
-            t = table_of(ActionCard)
+            t = schema.actioncard
             s.execute(sa.update(t).where(t.c.id == card_id).values(**values))
             slip_id = None
             if record_slip and period_start > old.period_start:
                 slip = {"card_id": card_id, "from_start": old.period_start}
                 slip |= {"to_start": period_start, "at": at or dt.datetime.now(dt.UTC)}
-                inserted = s.execute(sa.insert(table_of(CardSlip)).values(**slip))
+                inserted = s.execute(sa.insert(schema.cardslip).values(**slip))
                 slip_id = inserted.inserted_primary_key[0]
             return self._get(s, k, card_id), slip_id
 
@@ -236,35 +253,35 @@ class PlanService(BulkWrites):
         }
 
     # ----- internals ---------------------------------------------------------------------
-    def _get(self, s: Session, k: Kind, ident: int) -> Any:
-        t = table_of(k.table)
+    def _get(self, s: Tx, k: Kind, ident: int) -> Any:
+        t = k.table
         row = s.execute(sa.select(t).where(t.c.id == ident)).first()
         if row is None:
             raise NotFoundError(k.name, ident)
         return self._record(s, k, [row])[0]
 
-    def _list(self, s: Session, k: Kind, where: Mapping[str, Any]) -> list[Any]:
-        t = table_of(k.table)
+    def _list(self, s: Tx, k: Kind, where: Mapping[str, Any]) -> list[Any]:
+        t = k.table
         stmt = sa.select(t)
         for name, value in where.items():
             stmt = stmt.where(t.c[name] == value)
         order = [t.c.sort_order] if "sort_order" in t.c else []
         return self._record(s, k, s.execute(stmt.order_by(*order, t.c.id)).all())
 
-    def _list_in(self, s: Session, k: Kind, column: str, ids: list[int]) -> list[Any]:
+    def _list_in(self, s: Tx, k: Kind, column: str, ids: list[int]) -> list[Any]:
         if not ids:
             return []
-        t = table_of(k.table)
+        t = k.table
         order = [t.c.sort_order] if "sort_order" in t.c else []
         stmt = sa.select(t).where(t.c[column].in_(ids)).order_by(*order, t.c.id)
         return self._record(s, k, s.execute(stmt).all())
 
-    def _record(self, s: Session, k: Kind, rows: Iterable[sa.Row]) -> list[Any]:
+    def _record(self, s: Tx, k: Kind, rows: Iterable[sa.Row]) -> list[Any]:
         rows = list(rows)
         if k.link is None:
             return [k.record(**row._mapping) for row in rows]
         links: dict[int, list[int]] = {}
-        lt = table_of(k.link)
+        lt = k.link
         owner = lt.c[k.link_column]
         stmt = sa.select(owner, lt.c.kr_id).order_by(owner, lt.c.kr_id)
         if len(rows) < 500:
@@ -273,11 +290,11 @@ class PlanService(BulkWrites):
             links.setdefault(owner_id, []).append(kr_id)
         return [k.record(**row._mapping, kr_ids=tuple(links.get(row.id, ()))) for row in rows]
 
-    def _set_links(self, s: Session, k: Kind, owner_id: int, kr_ids: Iterable[int]) -> None:
+    def _set_links(self, s: Tx, k: Kind, owner_id: int, kr_ids: Iterable[int]) -> None:
         assert k.link is not None
         ids = list(dict.fromkeys(kr_ids))
         check_kr_ids(s, k, ids)
-        lt = table_of(k.link)
+        lt = k.link
         s.execute(sa.delete(lt).where(lt.c[k.link_column] == owner_id))
         if ids:
             s.execute(sa.insert(lt), [{k.link_column: owner_id, "kr_id": i} for i in ids])

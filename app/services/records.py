@@ -10,43 +10,31 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from sqlmodel import SQLModel
+import sqlalchemy as sa
 
-from models.tables import (
-    ActionCard,
-    CardSlip,
-    CheckIn,
-    Deliverable,
-    KeyResult,
-    Line,
-    Metric,
-    Objective,
-    Plan,
-    WarningRule,
-    WorkPackage,
-)
+from models import schema
 
 
-def _record_type(name: str, table: type[SQLModel], extra: tuple[str, ...] = ()) -> type:
-    columns = [(col.name, Any) for col in table.__table__.columns]  # type: ignore[attr-defined]
+def _record_type(name: str, table: sa.Table, extra: tuple[str, ...] = ()) -> type:
+    columns = [(col.name, Any) for col in table.columns]
     fields: list[Any] = list(columns)
     fields += [(extra_name, Any, dataclasses.field(default=())) for extra_name in extra]
     cls = dataclasses.make_dataclass(name, fields, frozen=True, slots=True)
-    cls.__doc__ = f"A snapshot of one {table.__name__} row."
+    cls.__doc__ = f"A snapshot of one {table.name!r} row."
     return cls
 
 
-PlanRecord = _record_type("PlanRecord", Plan)
-ObjectiveRecord = _record_type("ObjectiveRecord", Objective)
-LineRecord = _record_type("LineRecord", Line)
-KRRecord = _record_type("KRRecord", KeyResult)
-MetricRecord = _record_type("MetricRecord", Metric)
-CheckInRecord = _record_type("CheckInRecord", CheckIn)
-WorkPackageRecord = _record_type("WorkPackageRecord", WorkPackage, extra=("kr_ids",))
-DeliverableRecord = _record_type("DeliverableRecord", Deliverable)
-CardRecord = _record_type("CardRecord", ActionCard, extra=("kr_ids",))
-SlipRecord = _record_type("SlipRecord", CardSlip)
-RuleRecord = _record_type("RuleRecord", WarningRule)
+PlanRecord = _record_type("PlanRecord", schema.plan)
+ObjectiveRecord = _record_type("ObjectiveRecord", schema.objective)
+LineRecord = _record_type("LineRecord", schema.line)
+KRRecord = _record_type("KRRecord", schema.keyresult)
+MetricRecord = _record_type("MetricRecord", schema.metric)
+CheckInRecord = _record_type("CheckInRecord", schema.checkin)
+WorkPackageRecord = _record_type("WorkPackageRecord", schema.workpackage, extra=("kr_ids",))
+DeliverableRecord = _record_type("DeliverableRecord", schema.deliverable)
+CardRecord = _record_type("CardRecord", schema.actioncard, extra=("kr_ids",))
+SlipRecord = _record_type("SlipRecord", schema.cardslip)
+RuleRecord = _record_type("RuleRecord", schema.warningrule)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

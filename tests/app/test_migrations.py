@@ -5,12 +5,11 @@ from __future__ import annotations
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
-from sqlmodel import SQLModel
 
-import models.tables  # noqa: F401 - registers the tables
 from app.db import current_revision, make_engine, open_database, upgrade_to_head
 from app.migrations.head import HEAD_REVISION
 from app.migrations.runner import script_head
+from models.schema import metadata
 
 
 def test_head_constant_matches_the_migration_scripts() -> None:
@@ -23,7 +22,7 @@ def test_upgrade_of_an_empty_database_gives_exactly_the_models_schema(db_url: st
     upgrade_to_head(engine)
     with engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"compare_type": True})
-        diff = compare_metadata(context, SQLModel.metadata)
+        diff = compare_metadata(context, metadata)
     assert diff == []
     assert current_revision(engine) == HEAD_REVISION
     engine.dispose()

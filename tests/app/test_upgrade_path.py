@@ -18,14 +18,13 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlmodel import SQLModel
 
-import models.tables  # noqa: F401 - registers the tables
 from app.backup import list_backups
 from app.db import current_revision, make_engine, open_database
 from app.migrations.head import HEAD_REVISION
 from app.migrations.runner import alembic_config
 from app.sample_plan import load_sample_plan
+from models.schema import metadata
 
 
 def revisions() -> list[str]:
@@ -114,7 +113,7 @@ def test_a_plan_written_at_any_revision_upgrades_with_nothing_lost(tmp_path, rev
     after = snapshot(db.engine)
     with db.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"compare_type": True})
-        assert compare_metadata(context, SQLModel.metadata) == []
+        assert compare_metadata(context, metadata) == []
     db.close()
 
     for table, rows in before.items():

@@ -8,23 +8,13 @@ import math
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from hypothesis import given
 from hypothesis import strategies as st
-from sqlmodel import SQLModel
 
+from models import schema
 from models import validation as v
 from models.errors import ValidationError
-from models.tables import (
-    ActionCard,
-    CheckIn,
-    Deliverable,
-    KeyResult,
-    Metric,
-    Objective,
-    Plan,
-    WarningRule,
-    WorkPackage,
-)
 
 D = dt.date
 
@@ -38,7 +28,7 @@ def _refused(fn: Any, *args: Any, **kwargs: Any) -> ValidationError:
 # ----- clean_fields ------------------------------------------------------------------------------
 @pytest.mark.parametrize("title", ["", "   ", "\t\n"])
 def test_a_blank_title_is_refused_naming_entity_and_field(title: str) -> None:
-    err = _refused(v.clean_fields, "objective", Objective, {"title": title}, partial=True)
+    err = _refused(v.clean_fields, "objective", schema.objective, {"title": title}, partial=True)
     assert (err.entity, err.field) == ("objective", "title")
     assert str(err).startswith("objective.title:")
     assert "empty" in err.message
@@ -46,73 +36,79 @@ def test_a_blank_title_is_refused_naming_entity_and_field(title: str) -> None:
 
 def test_titles_are_stripped_and_other_text_is_kept_as_typed() -> None:
     out = v.clean_fields(
-        "kr", KeyResult, {"title": "  质量  ", "bottleneck": "  a\n"}, partial=True
+        "kr", schema.keyresult, {"title": "  质量  ", "bottleneck": "  a\n"}, partial=True
     )
     assert out == {"title": "质量", "bottleneck": "  a\n"}
 
 
 def test_an_over_long_title_is_refused_with_the_limit() -> None:
-    err = _refused(v.clean_fields, "objective", Objective, {"title": "x" * 501}, partial=True)
+    err = _refused(
+        v.clean_fields, "objective", schema.objective, {"title": "x" * 501}, partial=True
+    )
     assert (err.entity, err.field) == ("objective", "title")
     assert "500" in err.message
     assert "501" in err.message
-    ok = v.clean_fields("objective", Objective, {"title": "x" * 500}, partial=True)
+    ok = v.clean_fields("objective", schema.objective, {"title": "x" * 500}, partial=True)
     assert ok == {"title": "x" * 500}
 
 
 @pytest.mark.parametrize(
     ("entity", "table", "fields", "field"),
     [
-        ("metric", Metric, {"current": "65"}, "current"),
-        ("metric", Metric, {"floor": True}, "floor"),
-        ("metric", Metric, {"stretch": float("nan")}, "stretch"),
-        ("metric", Metric, {"target": float("inf")}, "target"),
-        ("metric", Metric, {"baseline": float("-inf")}, "baseline"),
-        ("metric", Metric, {"current": 10**400}, "current"),
-        ("metric", Metric, {"current": 1e13}, "current"),
-        ("objective", Objective, {"sort_order": True}, "sort_order"),
-        ("objective", Objective, {"sort_order": 1.0}, "sort_order"),
-        ("objective", Objective, {"sort_order": "1"}, "sort_order"),
-        ("objective", Objective, {"sort_order": 2**31}, "sort_order"),
-        ("checkin", CheckIn, {"date": dt.datetime(2025, 12, 3, 9, 0)}, "date"),
-        ("checkin", CheckIn, {"date": "2025-12-03"}, "date"),
-        ("checkin", CheckIn, {"date": D(1899, 12, 31)}, "date"),
-        ("deliverable", Deliverable, {"done": 1}, "done"),
-        ("deliverable", Deliverable, {"title": 7}, "title"),
-        ("objective", Objective, {"title": None}, "title"),
+        ("metric", schema.metric, {"current": "65"}, "current"),
+        ("metric", schema.metric, {"floor": True}, "floor"),
+        ("metric", schema.metric, {"stretch": float("nan")}, "stretch"),
+        ("metric", schema.metric, {"target": float("inf")}, "target"),
+        ("metric", schema.metric, {"baseline": float("-inf")}, "baseline"),
+        ("metric", schema.metric, {"current": 10**400}, "current"),
+        ("metric", schema.metric, {"current": 1e13}, "current"),
+        ("objective", schema.objective, {"sort_order": True}, "sort_order"),
+        ("objective", schema.objective, {"sort_order": 1.0}, "sort_order"),
+        ("objective", schema.objective, {"sort_order": "1"}, "sort_order"),
+        ("objective", schema.objective, {"sort_order": 2**31}, "sort_order"),
+        ("checkin", schema.checkin, {"date": dt.datetime(2025, 12, 3, 9, 0)}, "date"),
+        ("checkin", schema.checkin, {"date": "2025-12-03"}, "date"),
+        ("checkin", schema.checkin, {"date": D(1899, 12, 31)}, "date"),
+        ("deliverable", schema.deliverable, {"done": 1}, "done"),
+        ("deliverable", schema.deliverable, {"title": 7}, "title"),
+        ("objective", schema.objective, {"title": None}, "title"),
     ],
 )
 def test_wrong_types_are_refused(
-    entity: str, table: type[SQLModel], fields: dict[str, Any], field: str
+    entity: str, table: sa.Table, fields: dict[str, Any], field: str
 ) -> None:
     err = _refused(v.clean_fields, entity, table, fields, partial=True)
     assert (err.entity, err.field) == (entity, field)
 
 
 def test_right_types_are_normalised() -> None:
-    out = v.clean_fields("metric", Metric, {"current": 65, "floor": 80.5}, partial=True)
+    out = v.clean_fields("metric", schema.metric, {"current": 65, "floor": 80.5}, partial=True)
     assert out == {"current": 65.0, "floor": 80.5}
     assert isinstance(out["current"], float)
-    out = v.clean_fields("checkin", CheckIn, {"date": D(2025, 12, 3), "value": 0}, partial=True)
+    out = v.clean_fields(
+        "checkin", schema.checkin, {"date": D(2025, 12, 3), "value": 0}, partial=True
+    )
     assert out == {"date": D(2025, 12, 3), "value": 0.0}
-    assert v.clean_fields("deliverable", Deliverable, {"due": None}, partial=True) == {"due": None}
+    assert v.clean_fields("deliverable", schema.deliverable, {"due": None}, partial=True) == {
+        "due": None
+    }
 
 
 @pytest.mark.parametrize("name", ["colour", "id", "kr_ids"])
 def test_unknown_or_unsettable_fields_are_refused(name: str) -> None:
-    err = _refused(v.clean_fields, "kr", KeyResult, {name: 1}, partial=True)
+    err = _refused(v.clean_fields, "kr", schema.keyresult, {name: 1}, partial=True)
     assert (err.entity, err.field) == ("kr", name)
 
 
 def test_creation_fills_defaults_and_requires_the_rest() -> None:
-    out = v.clean_fields("objective", Objective, {"plan_id": 1, "title": "O"}, partial=False)
+    out = v.clean_fields("objective", schema.objective, {"plan_id": 1, "title": "O"}, partial=False)
     assert out == {"plan_id": 1, "title": "O", "sort_order": 0}
-    err = _refused(v.clean_fields, "objective", Objective, {"plan_id": 1}, partial=False)
+    err = _refused(v.clean_fields, "objective", schema.objective, {"plan_id": 1}, partial=False)
     assert (err.entity, err.field) == ("objective", "title")
     assert "required" in err.message
     card = v.clean_fields(
         "card",
-        ActionCard,
+        schema.actioncard,
         {"plan_id": 1, "level": "week", "period_start": D(2025, 12, 1)}
         | {"period_end": D(2025, 12, 1), "title": "t"},
         partial=False,
@@ -276,16 +272,16 @@ def test_malformed_rules_are_refused(changes: dict[str, Any], field: str) -> Non
 
 
 # ----- property: clean_fields only ever answers with a dict or a ValidationError -----------------
-TABLES: list[tuple[str, type[SQLModel]]] = [
-    ("plan", Plan),
-    ("objective", Objective),
-    ("kr", KeyResult),
-    ("metric", Metric),
-    ("checkin", CheckIn),
-    ("work_package", WorkPackage),
-    ("deliverable", Deliverable),
-    ("card", ActionCard),
-    ("rule", WarningRule),
+TABLES: list[tuple[str, sa.Table]] = [
+    ("plan", schema.plan),
+    ("objective", schema.objective),
+    ("kr", schema.keyresult),
+    ("metric", schema.metric),
+    ("checkin", schema.checkin),
+    ("work_package", schema.workpackage),
+    ("deliverable", schema.deliverable),
+    ("card", schema.actioncard),
+    ("rule", schema.warningrule),
 ]
 ANY_VALUE = st.one_of(
     st.none(),
@@ -300,22 +296,22 @@ ANY_VALUE = st.one_of(
 
 
 @st.composite
-def field_dicts(draw: st.DrawFn) -> tuple[str, type[SQLModel], dict[str, Any]]:
+def field_dicts(draw: st.DrawFn) -> tuple[str, sa.Table, dict[str, Any]]:
     entity, table = draw(st.sampled_from(TABLES))
-    columns = [col.name for col in table.__table__.columns]  # type: ignore[attr-defined]
+    columns = [col.name for col in table.columns]
     names = st.one_of(st.sampled_from(columns), st.text(max_size=10))
     return entity, table, draw(st.dictionaries(names, ANY_VALUE, max_size=6))
 
 
 @given(field_dicts(), st.booleans())
 def test_clean_fields_returns_a_dict_or_raises_validation_error(
-    case: tuple[str, type[SQLModel], dict[str, Any]], partial: bool
+    case: tuple[str, sa.Table, dict[str, Any]], partial: bool
 ) -> None:
     entity, table, fields = case
     try:
         out = v.clean_fields(entity, table, fields, partial=partial)
     except ValidationError as err:
-        columns = {col.name for col in table.__table__.columns}  # type: ignore[attr-defined]
+        columns = {col.name for col in table.columns}
         assert err.entity == entity
         assert err.field in set(fields) | columns
         return

@@ -3,45 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
-import sys
-import textwrap
 import warnings
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def run_python(code: str, tmp_path: Path) -> str:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
-    env.pop("OKR_PLANNER_DB", None)
-    script = textwrap.dedent(
-        """
-        import sys
-        from PySide6.QtCore import QStandardPaths
-        QStandardPaths.setTestModeEnabled(True)
-        from app.main import create_main_window
-        window = create_main_window(sys.argv[1])
-        """
-    ) + textwrap.dedent(code)
-    done = subprocess.run(
-        [sys.executable, "-c", script, str(tmp_path / "plan.db")],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout
+from tests.helpers import run_window_script
 
 
 def test_start_up_does_not_import_matplotlib_and_the_first_chart_does(tmp_path) -> None:
-    out = run_python(
+    out = run_window_script(
         """
         from PySide6.QtWidgets import QApplication
         print("created", "matplotlib" in sys.modules)
@@ -54,7 +26,7 @@ def test_start_up_does_not_import_matplotlib_and_the_first_chart_does(tmp_path) 
         print("chart", "matplotlib" in sys.modules, window.metrics.section.chart.canvas is not None)
         window.close()
         """,
-        tmp_path,
+        tmp_path / "plan.db",
     )
     assert out.split("\n")[:3] == ["created False", "shown False", "chart True True"]
 

@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from models.calendar import Level
-from models.tables import Status
+from models.enums import Status
 from ui.board.texts import status_name, tr
 
 if TYPE_CHECKING:  # the card dialog is imported when first opened, not at start-up

@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 
 from app.services.board_queries import due_outside
 from models.calendar import Bucket, Level, Quarter
+from models.enums import Status
 from models.lights import Light
-from models.tables import Status
 from ui.board.texts import bucket_name, level_name, status_name, tr, week_range
 from ui.lights import light_icon, light_name
 

@@ -20,7 +20,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from models.tables import Status
+from models.enums import Status
 
 INK = QColor("#1d2733")
 MUTED = QColor("#5f6b7a")

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.enums import Status
 from models.lights import Light
-from models.tables import Status
 from ui.board.board_model import NOT_SET, BoardModel, CardFilter
 from ui.board.texts import month_name, status_name, tr
 from ui.flow_layout import FlowLayout

@@ -8,7 +8,7 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from models.calendar import Bucket, Level
-from models.tables import Status
+from models.enums import Status
 
 
 def tr(text: str, n: int = -1) -> str:

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.commands import Command, CreateEntity, UpdateEntity
+from models.enums import RuleKind
 from models.errors import ValidationError
 from models.lights import Light
 from models.rule_params import PARAMS, params_json, parse_params
-from models.tables import RuleKind
 from ui.dialogs.common import add_ok_cancel, error_label, make_window_modal, show_error
 from ui.lights import light_icon, light_name
 
