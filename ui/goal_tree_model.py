@@ -66,6 +66,16 @@ _ANSWERED = frozenset(
 )
 
 
+# The roles and columns ``_value`` tells apart, as plain ints (it runs for every painted cell).
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_CHECK_STATE = int(Qt.ItemDataRole.CheckStateRole)
+_EDIT = int(Qt.ItemDataRole.EditRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_SCORE_ALIGNMENT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
 # Item flags, combined once (combining Qt's flag enums costs a Python call per operator, and a
 # view asks for every cell's flags as it paints).
 _SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -84,6 +94,10 @@ class Column(IntEnum):
     SCORE = 2
     PROGRESS = 3
     TARGET = 4
+
+
+_NAME_COLUMN, _LIGHT_COLUMN, _SCORE_COLUMN = int(Column.NAME), int(Column.LIGHT), int(Column.SCORE)
+_COLUMNS = len(Column)
 
 
 def _tr(text: str) -> str:
@@ -174,7 +188,7 @@ class GoalTreeModel(QAbstractItemModel):
 
     # ----- QAbstractItemModel ------------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
-        if column < 0 or column >= len(Column) or row < 0:
+        if column < 0 or column >= _COLUMNS or row < 0:
             return QModelIndex()
         if parent.isValid() and parent.column() != 0:
             return QModelIndex()
@@ -198,7 +212,7 @@ class GoalTreeModel(QAbstractItemModel):
         return len(self.node(parent).children)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return len(Column)
+        return _COLUMNS
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -233,22 +247,44 @@ class GoalTreeModel(QAbstractItemModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in _ANSWERED or not index.isValid():  # a view asks for ~10 roles a cell
             return None
-        node = self.node(index)
+        return self._value(index.internalPointer(), index.column(), role)
+
+    def multiData(self, index: Index, roleDataSpan: Any) -> None:
+        """Every role a delegate asks of one cell in one call (Qt's delegates ask seven roles
+        a cell through this): painting a 50-KR tree then crosses from C++ into Python once a
+        cell instead of once a role. The span is reused from cell to cell, so every role is
+        set, or cleared when it has no value here."""
+        node = index.internalPointer() if index.isValid() else None
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        for slot in roleDataSpan:
+            role = slot.role()
+            value = None
+            if node is not None and role in _ANSWERED:
+                value = self._value(node, column, role)
+            if value is None:
+                slot.clearData()
+            else:
+                slot.setData(value)
+
+    def _value(self, node: Node, column: int, role: int) -> Any:
+        """What ``data`` answers for a valid cell and a role in ``_ANSWERED``."""
+        if role == _DISPLAY:
             return self._display(node, column)
-        if role == Qt.ItemDataRole.EditRole and column == Column.NAME:
-            return node.record.title
-        if role == Qt.ItemDataRole.DecorationRole and column == Column.LIGHT:
+        if role == _DECORATION:
+            if column != _LIGHT_COLUMN:
+                return None
             if self._evaluation is None:
                 return light_icon(node.light)
             return pair_icon(node.light, self.computed_light(node))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.SCORE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        is_check = role == Qt.ItemDataRole.CheckStateRole and column == Column.NAME
-        if is_check and node.kind == "deliverable":
+        if role == _ALIGNMENT:
+            return _SCORE_ALIGNMENT if column == _SCORE_COLUMN else None
+        if role == _CHECK_STATE:
+            if column != _NAME_COLUMN or node.kind != "deliverable":
+                return None
             return Qt.CheckState.Checked if node.record.done else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _EDIT:
+            return node.record.title if column == _NAME_COLUMN else None
+        if role == _TOOLTIP:
             return self._tooltip(node, column)
         return self._custom(node, role)
 

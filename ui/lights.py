@@ -18,14 +18,19 @@ UNSET = QColor("#a8adb4")
 
 def light_name(light: Light | None) -> str:
     """The user-facing name of a light (绿 / 黄 / 黄偏红 / 红 in the Chinese translation)."""
+    # Only the one name asked for is translated: the goal tree asks once per row it paints.
     tr = QCoreApplication.translate
-    names = {
-        Light.GREEN: tr("lights", "Green"),
-        Light.YELLOW: tr("lights", "Yellow"),
-        Light.YELLOW_RED: tr("lights", "Yellow leaning red"),
-        Light.RED: tr("lights", "Red"),
-    }
-    return names[light] if light is not None else tr("lights", "Not set")
+    if light == Light.GREEN:  # a plain "green" names it too, as a dictionary key did
+        return tr("lights", "Green")
+    if light == Light.YELLOW:
+        return tr("lights", "Yellow")
+    if light == Light.YELLOW_RED:
+        return tr("lights", "Yellow leaning red")
+    if light == Light.RED:
+        return tr("lights", "Red")
+    if light is None:
+        return tr("lights", "Not set")
+    raise KeyError(light)
 
 
 def light_colour(light: Light | None) -> QColor:
