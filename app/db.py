@@ -20,6 +20,7 @@ from sqlalchemy import create_engine, event, inspect, pool, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError
 
+from app.check_memo import unchanged_since_checked
 from app.instance_lock import InstanceLock, acquire
 from app.migrations.head import HEAD_REVISION
 from app.sqlite_file import (
@@ -62,6 +63,8 @@ class OpenedDatabase:
     created: bool  # True when this open created the schema and filled the sample plan
     read_only: bool = False  # opened with SQLite's read-only mode: every write fails
     lock: InstanceLock | None = field(default=None, compare=False)  # held while editing
+    # The file passed its integrity check on this open (or is unchanged since one passed).
+    verified: bool = field(default=False, compare=False)
 
     @property
     def display_name(self) -> str:
@@ -77,9 +80,17 @@ class OpenedDatabase:
         return sqlite_path(self.url)
 
     def close(self) -> None:
-        """Close every connection (the last one checkpoints the WAL) and let other windows in."""
+        """Close every connection (the last one checkpoints the WAL) and let other windows in.
+
+        A checked file that this window alone edited is noted as sound as it is left, so its
+        next open can skip the integrity check (app.check_memo)."""
         self.engine.dispose()
         if self.lock is not None:
+            path = self.path
+            if self.verified and path is not None:
+                from app.check_memo import remember_checked
+
+                remember_checked(path)
             self.lock.release()
 
 
@@ -230,7 +241,10 @@ def open_database(
                 raise DatabaseError(f"{path.parent}: folder does not exist", path=path)
         if read_only and not path.exists():
             raise DatabaseError(f"{path}: does not exist", path=path)
-        stored = check_plan_file(path, integrity=check_integrity)
+        # A file we closed cleanly after it passed its check, untouched since, is not read
+        # page by page again (app.check_memo); anything else is.
+        integrity = check_integrity and not unchanged_since_checked(path)
+        stored = check_plan_file(path, integrity=integrity)
         _refuse_unknown(path, stored)
         if read_only and stored != HEAD_REVISION:
             problem = "it needs an upgrade, which a read-only window cannot do"
@@ -249,7 +263,10 @@ def open_database(
         if lock is not None:
             lock.release()
         raise
-    return OpenedDatabase(opened[0], url, opened[1], read_only=read_only, lock=lock)
+    verified = path is not None and check_integrity
+    return OpenedDatabase(
+        opened[0], url, opened[1], read_only=read_only, lock=lock, verified=verified
+    )
 
 
 def _open_engine(

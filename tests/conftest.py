@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 # Before anything imports Qt: no display is needed or used.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("OKR_PLANNER_DB", None)
 # The tests assert English texts, whatever language the machine or the developer uses.
 os.environ["OKR_PLANNER_LANG"] = "en"
+# The user's data folder (the default plan, the memo of checked plans) is a fresh one per run,
+# for the test processes and every app process they start.
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="okr-tests-data-")
 
 import pytest
 

@@ -22,8 +22,11 @@ import sqlalchemy as sa
 from app.services.kinds import Tx
 from app.services.plan_service import PlanService
 from models import schema
-from models.calendar import Quarter
+from models.calendar import Quarter, week_start
+from models.enums import RuleKind
+from models.errors import PlanError
 from models.gc_pause import gc_paused
+from models.rule_params import parse_params
 from models.rules import (
     CardSnap,
     DeliverableSnap,
@@ -123,17 +126,30 @@ def _load_snapshot(
                 .order_by(ot.c.sort_order, lt.c.sort_order, lt.c.id, kt.c.sort_order, kt.c.id)
             ).scalars()
         )
-        mt, ct = schema.metric, schema.checkin
+        mt = schema.metric
         metric_rows = s.execute(
             sa.select(mt).where(mt.c.kr_id.in_(kr_ids)).order_by(mt.c.sort_order, mt.c.id)
         ).all()
+        rt = schema.warningrule
+        rules = tuple(
+            RuleSnap(
+                id=r.id,
+                kind=r.kind,
+                params=_params(r.params),
+                kr_id=r.kr_id,
+                light=r.light,
+                description=r.description,
+                response=r.response,
+                enabled=r.enabled,
+            )
+            for r in s.execute(sa.select(rt).where(rt.c.plan_id == plan_id).order_by(rt.c.id))
+        )
+        quarter = Quarter(plan.quarter_start, plan.quarter_end)
         points: dict[int, list[CheckPoint]] = {}
         if metric_rows:
-            rows = s.execute(
-                sa.select(ct.c.metric_id, ct.c.date, ct.c.value, ct.c.note, ct.c.id)
-                .where(ct.c.metric_id.in_([m.id for m in metric_rows]))
-                .order_by(ct.c.date, ct.c.id)
-            ).all()  # in one fetch: a year of weekly readings per metric adds up
+            ids = [m.id for m in metric_rows]
+            cutoff = min(week_start(quarter.start), day)
+            rows = _checkins(s, ids, cutoff, _whole_histories(rules))
             for metric_id, date, value, note, ident in rows:
                 points.setdefault(metric_id, []).append(CheckPoint(date, value, note, ident))
         metrics = tuple(
@@ -169,22 +185,8 @@ def _load_snapshot(
             )
         )
         snaps = card_snaps(cards) if cards is not None else _read_cards(s, plan_id)
-        rt = schema.warningrule
-        rules = tuple(
-            RuleSnap(
-                id=r.id,
-                kind=r.kind,
-                params=_params(r.params),
-                kr_id=r.kr_id,
-                light=r.light,
-                description=r.description,
-                response=r.response,
-                enabled=r.enabled,
-            )
-            for r in s.execute(sa.select(rt).where(rt.c.plan_id == plan_id).order_by(rt.c.id))
-        )
     return PlanSnapshot(
-        quarter=Quarter(plan.quarter_start, plan.quarter_end),
+        quarter=quarter,
         today=day,
         kr_ids=kr_ids,
         metrics=metrics,
@@ -193,6 +195,46 @@ def _load_snapshot(
         cards=snaps,
         rules=rules,
     )
+
+
+def _whole_histories(rules: Iterable[RuleSnap]) -> set[int]:
+    """Metrics a first-week rule judges: it may look back to the metric's first reading and
+    the days after it, so their whole history is read (a rule like that is rare)."""
+    ids = set()
+    for rule in rules:
+        if rule.kind != RuleKind.FIRST_WEEK_BELOW.value or rule.params is None:
+            continue
+        try:
+            ids.add(parse_params(rule.kind, rule.params)["metric_id"])
+        except PlanError:
+            continue  # a broken rule reads nothing: evaluate reports it
+    return ids
+
+
+def _checkins(s: Tx, metric_ids: list[int], cutoff: dt.date, whole: set[int]) -> list[Any]:
+    """(metric id, date, value, note, id) of the check-ins the rules and charts read, oldest
+    first. They read each reading from ``cutoff`` on (the quarter's first week, or the day
+    judged if earlier); before it only the latest (the value when the quarter has none yet)
+    and, for the first-week rules, the history of the metrics in ``whole``. The first reading
+    of every metric comes along too. A year of weekly readings per metric is most of a big
+    plan's rows; the quarter needs a quarter of them."""
+    ct = schema.checkin
+    columns = (ct.c.metric_id, ct.c.date, ct.c.value, ct.c.note, ct.c.id)
+    mine = ct.c.metric_id.in_(metric_ids)
+    first = sa.select(ct.c.metric_id, sa.func.min(ct.c.date).label("day")).where(mine)
+    last = sa.select(ct.c.metric_id, sa.func.max(ct.c.date)).where(mine, ct.c.date < cutoff)
+    edges = sa.union_all(first.group_by(ct.c.metric_id), last.group_by(ct.c.metric_id)).subquery()
+    earlier = (
+        sa.select(*columns)
+        .join(edges, (edges.c.metric_id == ct.c.metric_id) & (edges.c.day == ct.c.date))
+        .where(ct.c.date < cutoff)
+    )
+    rest = ct.c.date >= cutoff
+    if whole:
+        rest = rest | ct.c.metric_id.in_(sorted(whole))
+    rows = {row[4]: row for row in s.execute(earlier).all()}  # first and last may be one
+    rows.update((row[4], row) for row in s.execute(sa.select(*columns).where(mine, rest)).all())
+    return sorted(rows.values(), key=lambda row: (row[1], row[4]))
 
 
 def _read_cards(s: Tx, plan_id: int) -> tuple[CardSnap, ...]:
