@@ -87,17 +87,24 @@ def load_board(
             (rec.KRRecord(**row._mapping) for row in kr_rows),
             key=lambda kr: (order[kr.line_id], kr.sort_order, kr.id),
         )
-        slips = _slip_counts(s, plan_id=plan_id)
         ct, lt = t.actioncard, t.cardkr
         in_plan = ct.c.plan_id == plan_id
         total, chosen = _first_lanes(s, plan_id, krs) if first_lanes else (None, None)
         if chosen is None:
             links = lt.c.card_id.in_(sa.select(ct.c.id).where(in_plan).scalar_subquery())
             cards = _cards(s, in_plan, links)
+            slips = _slip_counts(s, plan_id=plan_id)
         else:  # by primary key: a few hundred lookups instead of a scan of every card
-            ids = set(s.execute(sa.select(lt.c.card_id).where(lt.c.kr_id.in_(chosen))).scalars())
-            wanted = sorted(ids.union(_rule_card_ids(s, plan_id)))
-            cards = _cards(s, in_plan & ct.c.id.in_(wanted), lt.c.card_id.in_(wanted))
+            linked = sa.select(lt.c.card_id).where(lt.c.kr_id.in_(chosen))
+            wanted, wanted_links = ct.c.id.in_(linked), lt.c.card_id.in_(linked)
+            extra = _rule_card_ids(s, plan_id)
+            if extra:
+                wanted, wanted_links = (
+                    wanted | ct.c.id.in_(extra),
+                    wanted_links | lt.c.card_id.in_(extra),
+                )
+            cards = _cards(s, in_plan & wanted, wanted_links)
+            slips = _slip_counts(s, card_ids=[card.id for card in cards])
     return BoardData(plan, today, lines, tuple(krs), tuple(cards), slips, total)
 
 

@@ -89,6 +89,9 @@ def test_a_big_plan_reads_its_first_lanes_and_the_cards_rules_read(
     service, plan_id, monkeypatch
 ) -> None:
     _first_lanes_of_three(monkeypatch)
+    week_cards = [c for c in service.cards(plan_id) if c.level == "week"]
+    for card in week_cards[::2]:  # slips in the first lanes and beyond them
+        service.move_card(card.id, **service.shift_card(card.id, 1))
     full = load_board(service, plan_id)
     first = load_board(service, plan_id, first_lanes=True)
     assert not first.complete and first.card_total == 13
@@ -100,7 +103,11 @@ def test_a_big_plan_reads_its_first_lanes_and_the_cards_rules_read(
     assert {c.id for c in first.cards} == expected
     assert set(first.cards) <= set(full.cards)  # the same records, in the same order
     assert [c.id for c in first.cards] == [c.id for c in full.cards if c.id in expected]
-    assert first.lines == full.lines and first.krs == full.krs and first.slips == full.slips
+    assert first.lines == full.lines and first.krs == full.krs
+    assert set(full.slips) - expected  # a card beyond the first lanes slipped...
+    # ...and the first read counts the slips of its own cards only (the rest come with them).
+    assert first.slips == {i: n for i, n in full.slips.items() if i in expected}
+    assert first.slips
 
 
 def test_a_plan_within_the_limit_is_read_whole_even_when_first_lanes_are_asked(
