@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 MIME_TYPE = "application/x-okr-card-ids"
 GRID = QColor("#e3e7ec")
 LANE_LINE = QColor("#cfd6df")
+WHITE = QColor("white")
 TINTS = {
     "quarter": QColor("#f5f3fc"),
     "month": QColor("#f3f6fa"),
@@ -372,19 +373,36 @@ class BoardScene(QGraphicsScene):
 
     # ----- background --------------------------------------------------------------------
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
-        painter.fillRect(rect, QColor("white"))
         g = self.model.geometry
         if not g.columns or not g.lanes:
+            painter.fillRect(rect, WHITE)
             return
         today = self.model.today
         top, bottom = max(rect.top(), 0.0), min(rect.bottom(), g.height)
         first = g.column_at(max(rect.left(), 0.0)) or 0
         last = g.column_at(min(rect.right(), g.width - 0.01))
         last = len(g.columns) - 1 if last is None else last
-        for col in g.columns[first : last + 1]:
-            tint = _tint(col, today)
-            if tint is not None:
-                painter.fillRect(QRectF(col.x, top, col.width, bottom - top), tint)
+        # Each pixel is filled once: a column with its tint or white, and white around the
+        # columns (most columns are tinted; whitening them first doubled the work of a paint).
+        if bottom <= top:
+            painter.fillRect(rect, WHITE)
+        else:
+            if rect.top() < top:
+                painter.fillRect(
+                    QRectF(rect.left(), rect.top(), rect.width(), top - rect.top()), WHITE
+                )
+            if rect.bottom() > bottom:
+                below = QRectF(rect.left(), bottom, rect.width(), rect.bottom() - bottom)
+                painter.fillRect(below, WHITE)
+            x = rect.left()
+            for col in g.columns[first : last + 1]:
+                if col.x > x:  # left of the first column, or a gap between columns
+                    painter.fillRect(QRectF(x, top, col.x - x, bottom - top), WHITE)
+                tint = _tint(col, today)
+                painter.fillRect(QRectF(col.x, top, col.width, bottom - top), tint or WHITE)
+                x = max(x, col.right)
+            if rect.right() > x:
+                painter.fillRect(QRectF(x, top, rect.right() - x, bottom - top), WHITE)
         for i, col in enumerate(g.columns[first : last + 1], start=first):
             nxt = g.columns[i + 1] if i + 1 < len(g.columns) else None
             boundary = nxt is None or nxt.bucket.level is not Level.WEEK
