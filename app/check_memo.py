@@ -21,9 +21,10 @@ KEEP = 32  # files remembered, most recently closed first
 
 
 def _memo_file() -> Path:
-    from platformdirs import user_data_path
+    """Beside the default plan, in the user's data folder (app.db.default_db_path)."""
+    from app.db import default_db_path  # app.db imports this module: imported when used
 
-    return user_data_path("okr-planner", appauthor=False) / MEMO_NAME
+    return default_db_path().parent / MEMO_NAME
 
 
 def _stamp(path: Path) -> list[int] | None:
