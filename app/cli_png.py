@@ -129,7 +129,7 @@ def _read(args: argparse.Namespace) -> tuple[Any, Any, dt.date | None]:
                     f"{data.quarter.start} – {data.quarter.end} (choose {choices})"
                 )
         today = args.as_of or data.today
-        snapshot = load_snapshot(svc, plan_id, today)
+        snapshot = load_snapshot(svc, plan_id, today, cards=data.cards)  # read once, above
     if data.today != today:
         data = replace(data, today=today)
     if snapshot.today != today:  # a frozen plan's own date would win otherwise
