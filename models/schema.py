@@ -86,6 +86,27 @@ def _sort_order() -> sa.Column:
     return sa.Column("sort_order", sa.Integer, nullable=False, default=0)
 
 
+def _work() -> list[sa.Column]:
+    """What a piece of work states (a work package, an action): its title, the owner's role,
+    the due date and the due as written (e.g. "12-10 首版", "本周五")."""
+    return [
+        _text("title", 500),
+        _text("owner_role", 200, ""),
+        _date("due", nullable=True),
+        _text("due_text", 200, ""),
+    ]
+
+
+def _kr_link(name: str, owner_column: str, owner: str) -> sa.Table:
+    """A many-to-many link from ``owner`` rows ("table.id") to KRs: one row per KR served."""
+    return sa.Table(
+        name,
+        metadata,
+        _parent(owner_column, owner, primary_key=True),
+        _parent("kr_id", "keyresult.id", primary_key=True, index=True),
+    )
+
+
 plan = sa.Table(
     "plan",
     metadata,
@@ -164,22 +185,14 @@ workpackage = sa.Table(
     metadata,
     _id(),
     _parent("plan_id", "plan.id", index=True),
-    _text("title", 500),
-    _text("owner_role", 200, ""),
-    _date("due", nullable=True),
-    _text("due_text", 200, ""),
+    *_work(),
     _text("acceptance", 2000, ""),
     _light(),
     _sort_order(),
 )
 
 # A work package can serve several KRs (工作包 #1 of 非油品 serves KR4 and KR5).
-workpackagekr = sa.Table(
-    "workpackagekr",
-    metadata,
-    _parent("work_package_id", "workpackage.id", primary_key=True),
-    _parent("kr_id", "keyresult.id", primary_key=True, index=True),
-)
+workpackagekr = _kr_link("workpackagekr", "work_package_id", "workpackage.id")
 
 deliverable = sa.Table(
     "deliverable",
@@ -204,10 +217,7 @@ actioncard = sa.Table(
     _text("level", 20),
     _date("period_start"),  # start of the bucket it sits in
     _date("period_end"),  # start of the last bucket it spans (== period_start unless a range)
-    _text("title", 500),
-    _text("owner_role", 200, ""),
-    _date("due", nullable=True),
-    _text("due_text", 200, ""),  # as written: "12-10 首版", "本周五"
+    *_work(),
     _text("done_criteria", 2000, ""),
     _text("status", 20, Status.TODO.value),
     _light(),
@@ -215,12 +225,7 @@ actioncard = sa.Table(
 )
 
 # An action can serve several KRs ("KR1/KR3"); it shows in each KR's lane.
-cardkr = sa.Table(
-    "cardkr",
-    metadata,
-    _parent("card_id", "actioncard.id", primary_key=True),
-    _parent("kr_id", "keyresult.id", primary_key=True, index=True),
-)
+cardkr = _kr_link("cardkr", "card_id", "actioncard.id")
 
 # A move of a card to a later period: slips are history, shown on cards and in reports.
 cardslip = sa.Table(
