@@ -167,19 +167,37 @@ def _start_qt() -> Any:
     return app
 
 
-def cmd_export_png(args: argparse.Namespace) -> int:
-    _quick_exit()
-    out = _out_path(args.out)
-    data, evaluation, focus = _read(args)
+def _snapshot(args: argparse.Namespace, data: Any, evaluation: Any, focus: Any) -> Any:
+    """The board of ``data`` as ``args`` asks for it, ready to paint (starts Qt)."""
     _start_qt()
     from ui.board.render import BoardSnapshot, build_scene
 
     scene = build_scene(data, lane_mode=args.lane, focus=focus, evaluation=evaluation)
-    snapshot = BoardSnapshot(scene, args.scale)
-    width, height = snapshot.pixel_size
+    return BoardSnapshot(scene, args.scale)
+
+
+def cmd_export_png(args: argparse.Namespace) -> int:
+    _quick_exit()
+    out = _out_path(args.out)
+    data, evaluation, focus = _read(args)
+
+    def paint_share(pipe: Any) -> None:  # in the helper process (app.png_helper)
+        from ui.board.render_png import paint_share
+
+        paint_share(_snapshot(args, data, evaluation, focus), pipe, PaintHelper.owns)
+
+    from app.png_helper import PaintHelper, start_helper
+
+    helper = start_helper(paint_share)
     try:
-        target = snapshot.write_png(out)
-    except OSError as exc:
-        raise PngCommandError(f"{out}: cannot be written ({exc.strerror or exc})") from None
+        snapshot = _snapshot(args, data, evaluation, focus)
+        width, height = snapshot.pixel_size
+        try:
+            target = snapshot.write_png(out, helper=helper)
+        except OSError as exc:
+            raise PngCommandError(f"{out}: cannot be written ({exc.strerror or exc})") from None
+    finally:
+        if helper is not None:
+            helper.close()
     print(f"Board written to {target} ({width} x {height} pixels)", file=sys.stderr)
     return 0

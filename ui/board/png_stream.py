@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import struct
 import zlib
+from collections.abc import Iterator
 from typing import Any, BinaryIO, NamedTuple
 
 SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -81,6 +82,35 @@ def encode_strip(lines: bytes | bytearray | memoryview, rows: int, *, last: bool
     packer = module.compressobj(level, module.DEFLATED, -15, 9)
     data = packer.compress(raw) + packer.flush(module.Z_FINISH if last else module.Z_SYNC_FLUSH)
     return Strip(rows, data, module.adler32(raw), len(raw))
+
+
+# A strip sent from one process to another: its index among the image's strips, its rows, the
+# Adler-32 and length of its scanlines, and the size of its deflate data, which follows.
+_RECORD = struct.Struct(">IIIQI")
+
+
+def write_record(out: BinaryIO, index: int, strip: Strip) -> None:
+    """Send ``strip`` (the ``index``-th of its image) down a pipe or file: a fixed header and
+    the compressed bytes, no pickle (the reader trusts nothing but lengths it checks)."""
+    out.write(_RECORD.pack(index, strip.rows, strip.adler, strip.length, len(strip.data)))
+    out.write(strip.data)
+    out.flush()
+
+
+def read_records(inp: BinaryIO) -> Iterator[tuple[int, Strip]]:
+    """The strips ``write_record`` sent, in order, until the end of the stream. ValueError for
+    a record cut short (the sender died half-way): what came before it stays good."""
+    while True:
+        head = inp.read(_RECORD.size)
+        if not head:
+            return
+        if len(head) < _RECORD.size:
+            raise ValueError("a strip record was cut short in its header")
+        index, rows, adler, length, size = _RECORD.unpack(head)
+        data = inp.read(size)
+        if len(data) < size:
+            raise ValueError(f"strip {index} was cut short ({len(data)} of {size} bytes)")
+        yield index, Strip(rows, data, adler, length)
 
 
 class PngWriter:

@@ -19,7 +19,7 @@ import math
 from collections.abc import Callable, Iterable
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
@@ -50,6 +50,9 @@ from ui.board.snapshot_cards import CardIndex, strip_starts
 from ui.board.texts import month_name, status_name
 from ui.board.view import COLUMN_HEADER_HEIGHT, LANE_HEADER_WIDTH
 from ui.lights import light_colour, light_name
+
+if TYPE_CHECKING:
+    from ui.board.render_png import StripHelper
 
 MIN_WIDTH = 960  # logical pixels: room for the header band on a narrow board
 SEAM = 2  # device pixels along the board's edges whitened before its background is painted
@@ -382,13 +385,17 @@ class BoardSnapshot:
 
     # ----- writing ---------------------------------------------------------------------------
     def write_png(
-        self, path: str | Path, progress: Callable[[int, int], bool] | None = None
+        self,
+        path: str | Path,
+        progress: Callable[[int, int], bool] | None = None,
+        helper: StripHelper | None = None,
     ) -> Path:
         """Write the PNG to ``path`` whole or not at all; returns the path written.
 
         ``progress(rows_done, rows_total)`` is called after each strip; returning False cancels
         (ExportCancelled; the file is not touched). OSError when it cannot be written.
+        ``helper``: another process painting every other strip (``app.png_helper``).
         """
         from ui.board.render_png import write_png
 
-        return write_png(self, path, progress)
+        return write_png(self, path, progress, helper)

@@ -8,6 +8,10 @@ the next strip is painted; the caller writes the strips in order. The wall time 
 about the painting's or the encoding's, whichever is longer, not their sum. The bytes depend
 only on the pixels and the strip heights, never on which thread finished first.
 
+Where a second process can paint (``okr-planner export-png``: ``app.png_helper``), it paints
+and encodes every other strip and sends them compressed; this process paints and encodes the
+rest on its own thread, both cores busy, and paints any strip the helper fails to send.
+
 A strip is painted with a margin above and below that is not written: shapes cut by an image's
 edge are antialiased a little differently there, and with the margin the strips join into
 exactly the image that painting it whole would give.
@@ -22,13 +26,13 @@ from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO, Protocol
 
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QImage, QPainter
 
 from app.file_output import atomic_file, output_target
-from ui.board.png_stream import PngWriter, Strip, encode_strip, scanlines
+from ui.board.png_stream import PngWriter, Strip, encode_strip, scanlines, write_record
 
 if TYPE_CHECKING:
     from ui.board.render import BoardSnapshot
@@ -45,15 +49,34 @@ def encoder_count(strips: int) -> int:
     return max(1, min(MAX_ENCODERS, os.cpu_count() or 1, strips))
 
 
+class StripHelper(Protocol):
+    """Another process painting some of the strips (``app.png_helper``)."""
+
+    def owns(self, index: int) -> bool:
+        """Whether the helper paints the ``index``-th strip."""
+        ...
+
+    def strip(self, index: int, *, wait: bool) -> Strip | None:
+        """That strip once the helper sent it; None while it has not (``wait``: blocks until
+        it has) and for good once the helper has stopped."""
+        ...
+
+
 def write_png(
     snapshot: BoardSnapshot,
     path: str | Path,
     progress: Callable[[int, int], bool] | None = None,
+    helper: StripHelper | None = None,
 ) -> Path:
-    """Write ``snapshot`` to ``path`` whole or not at all (see ``BoardSnapshot.write_png``)."""
+    """Write ``snapshot`` to ``path`` whole or not at all (see ``BoardSnapshot.write_png``).
+
+    With a ``helper`` painting every other strip in another process, this one paints and
+    encodes the rest itself, and any the helper fails to send."""
     target = output_target(path)
-    width, height = snapshot.pixel_size
     spans = snapshot.strips()
+    if helper is not None and len(spans) > 1:
+        return _write_shared(snapshot, target, spans, helper, progress)
+    width, height = snapshot.pixel_size
     margin = STRIP_MARGIN
     encoders = encoder_count(len(spans))
     # Painted strips waiting for an encoder: one per encoder and one being painted. A buffer
@@ -64,22 +87,16 @@ def write_png(
         free.put(QImage(width, buffer_rows, QImage.Format.Format_RGB32))
 
     local = threading.local()
-    stride = 1 + 3 * width  # a scanline: its filter byte (left 0), then its pixels
 
     def encode(image: QImage, y0: int, rows: int) -> Strip:
         try:
             lines = getattr(local, "lines", None)
             if lines is None:  # one buffer per encoder, strip after strip
                 lines = local.lines = memoryview(scanlines(width, buffer_rows))
-            view = QImage(lines[1:], width, rows, stride, QImage.Format.Format_RGB888)
-            converter = QPainter(view)  # RGB32 to RGB888, straight into the scanlines
-            converter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
-            converter.drawImage(QPoint(0, 0), image, QRect(0, margin, width, rows))
-            converter.end()
-            del view
+            _to_scanlines(image, lines, rows)
         finally:
             free.put(image)  # back to the painter, whatever happened
-        return encode_strip(lines[: rows * stride], rows, last=y0 + rows == height)
+        return encode_strip(lines[: rows * (1 + 3 * width)], rows, last=y0 + rows == height)
 
     with atomic_file(target) as fh:
         writer = PngWriter(fh, width, height)
@@ -99,6 +116,90 @@ def write_png(
             for future in pending:
                 future.cancel()
             pool.shutdown(wait=True)
+    return target
+
+
+def _to_scanlines(image: QImage, lines: memoryview, rows: int) -> None:
+    """Rows ``STRIP_MARGIN`` .. + ``rows`` of the RGB32 ``image`` into ``lines`` as RGB PNG
+    scanlines, leaving each row's filter byte (0) as it is."""
+    width = image.width()
+    view = QImage(lines[1:], width, rows, 1 + 3 * width, QImage.Format.Format_RGB888)
+    converter = QPainter(view)  # RGB32 to RGB888, straight into the scanlines
+    converter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+    converter.drawImage(QPoint(0, 0), image, QRect(0, STRIP_MARGIN, width, rows))
+    converter.end()
+
+
+class _StripPainter:
+    """Paints and encodes strips one after the other on the calling thread: with two
+    processes painting, both cores are busy already, and encoder threads would only take
+    turns with the painting for the GIL."""
+
+    def __init__(self, snapshot: BoardSnapshot, spans: list[tuple[int, int]]) -> None:
+        self.snapshot = snapshot
+        width, self.height = snapshot.pixel_size
+        self.stride = 1 + 3 * width
+        buffer_rows = max(rows for _, rows in spans) + 2 * STRIP_MARGIN
+        self.image = QImage(width, buffer_rows, QImage.Format.Format_RGB32)
+        self.lines = memoryview(scanlines(width, buffer_rows))
+
+    def strip(self, y0: int, rows: int) -> Strip:
+        self.snapshot.paint_strip(self.image, y0 - STRIP_MARGIN, written=(y0, y0 + rows))
+        _to_scanlines(self.image, self.lines, rows)
+        return encode_strip(self.lines[: rows * self.stride], rows, last=y0 + rows == self.height)
+
+
+def paint_share(snapshot: BoardSnapshot, out: BinaryIO, owns: Callable[[int], bool]) -> None:
+    """In a helper process: paint and encode the strips ``owns`` picks, sending each down
+    ``out`` as it is done (``png_stream.write_record``)."""
+    spans = snapshot.strips()
+    painter = _StripPainter(snapshot, spans)
+    for index, (y0, rows) in enumerate(spans):
+        if owns(index):
+            write_record(out, index, painter.strip(y0, rows))
+
+
+def _write_shared(
+    snapshot: BoardSnapshot,
+    target: Path,
+    spans: list[tuple[int, int]],
+    helper: StripHelper,
+    progress: Callable[[int, int], bool] | None,
+) -> Path:
+    width, height = snapshot.pixel_size
+    painter = _StripPainter(snapshot, spans)
+    done: dict[int, Strip] = {}
+
+    def fits(index: int, strip: Strip | None) -> Strip | None:
+        rows = spans[index][1]  # a strip of another layout is not believed, but painted here
+        ok = strip is not None and strip.rows == rows and strip.length == rows * painter.stride
+        return strip if ok else None
+
+    with atomic_file(target) as fh:
+        writer = PngWriter(fh, width, height)
+        index = 0  # the next strip to write
+
+        def write_ready(wait: bool) -> None:
+            nonlocal index
+            while index < len(spans):
+                strip = done.pop(index, None)
+                if strip is None and helper.owns(index):
+                    sent = helper.strip(index, wait=wait)
+                    if sent is not None or wait:  # none when it stopped short: paint it here
+                        strip = fits(index, sent) or painter.strip(*spans[index])
+                if strip is None:
+                    return
+                writer.add(strip)
+                index += 1
+                if progress is not None and not progress(writer.rows, writer.height):
+                    raise ExportCancelled
+
+        for i, (y0, rows) in enumerate(spans):
+            if not helper.owns(i):
+                done[i] = painter.strip(y0, rows)
+            write_ready(wait=False)
+        write_ready(wait=True)
+        writer.finish()
     return target
 
 

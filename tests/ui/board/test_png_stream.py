@@ -111,3 +111,27 @@ def test_atomic_file_replaces_only_when_complete(tmp_path) -> None:
     with atomic_file(target) as fh:
         fh.write(b"new")
     assert target.read_bytes() == b"new" and [p.name for p in tmp_path.iterdir()] == ["b.png"]
+
+
+def test_strip_records_come_back_as_sent_and_a_cut_one_is_refused() -> None:
+    """Strips sent from a helper process down a pipe: the records give back the same strips,
+    in order; one cut short (a helper killed half-way) ends the stream with ValueError after
+    the good ones."""
+    rng = np.random.default_rng(7)
+    pixels = rng.integers(0, 256, (12, 5, 3), dtype=np.uint8)
+    strips = [
+        encode_strip(lines_of(pixels[:7]), 7, last=False),
+        encode_strip(lines_of(pixels[7:]), 5, last=True),
+    ]
+    pipe = io.BytesIO()
+    png_stream.write_record(pipe, 1, strips[0])
+    png_stream.write_record(pipe, 3, strips[1])
+    sent = pipe.getvalue()
+    assert list(png_stream.read_records(io.BytesIO(sent))) == [(1, strips[0]), (3, strips[1])]
+
+    for cut in (len(sent) - 1, len(sent) - len(strips[1].data) - 3):
+        records = png_stream.read_records(io.BytesIO(sent[:cut]))
+        assert next(records) == (1, strips[0])
+        with pytest.raises(ValueError, match="cut short"):
+            next(records)
+    assert list(png_stream.read_records(io.BytesIO(b""))) == []

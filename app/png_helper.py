@@ -1,0 +1,130 @@
+"""``export-png`` on two cores: a helper process paints every other strip of the image.
+
+Painting a board is Python calling QPainter call after call, so in one process it holds the GIL
+and uses one core, however many threads there are (measured: two painting threads are slower
+than one). A second process paints in parallel for real: on a 2,000-card board the export
+takes about a quarter less time.
+
+The helper is forked after the plan is read and before Qt is imported, so it starts with the
+records in memory and no Qt, threads or windows to inherit. It starts Qt itself, lays out the
+same board (same records, same options, same fonts: the same strips) and sends each strip it
+owns, compressed, down a pipe (``png_stream.write_record``). The parent writes the file; a
+strip the helper does not send, because it died, was killed or painted another layout, the
+parent paints itself, so the file is the same either way, byte for byte.
+
+Only where fork is safe and useful: Linux, two or more cores for this process, no Qt loaded
+and no other thread running yet (the tests' own process, with its QApplication, paints alone).
+``OKR_PLANNER_EXPORT_PROCESSES=1`` keeps an export in one process.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import sys
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, BinaryIO
+
+if TYPE_CHECKING:
+    from ui.board.png_stream import Strip
+
+PROCESSES_ENV = "OKR_PLANNER_EXPORT_PROCESSES"
+# A helper that sends nothing for this long is given up on (a strip takes tens of ms), so a
+# helper stuck for any reason costs an export a few seconds, never the export.
+STALL_SECONDS = 5.0
+
+
+def can_fork() -> bool:
+    """Whether a helper process may be forked here and now (see the module's docstring)."""
+    if os.environ.get(PROCESSES_ENV, "").strip() == "1":
+        return False
+    if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
+        return False
+    if len(os.sched_getaffinity(0)) < 2:
+        return False
+    return "PySide6.QtCore" not in sys.modules and threading.active_count() == 1
+
+
+class PaintHelper:
+    """The parent's end of a helper process: strips by index, as the helper sends them."""
+
+    def __init__(self, pid: int, fd: int) -> None:
+        self.pid = pid
+        self._file = os.fdopen(fd, "rb")
+        self._strips: dict[int, Strip] = {}
+        self._ended = False
+        self._changed = threading.Condition()
+        self._reader = threading.Thread(target=self._read, name="png-helper", daemon=True)
+        self._reader.start()
+
+    @staticmethod
+    def owns(index: int) -> bool:
+        return index % 2 == 1
+
+    def strip(self, index: int, *, wait: bool) -> Strip | None:
+        with self._changed:
+            while wait and index not in self._strips and not self._ended:
+                if not self._changed.wait(STALL_SECONDS):
+                    self._ended = True  # silent for too long: the caller paints the rest
+            return self._strips.pop(index, None)
+
+    def _read(self) -> None:
+        from ui.board.png_stream import read_records
+
+        try:
+            for index, strip in read_records(self._file):
+                with self._changed:
+                    self._strips[index] = strip
+                    self._changed.notify_all()
+        except (OSError, ValueError):
+            pass  # a helper that died half-way: the parent paints what is missing
+        finally:
+            with self._changed:
+                self._ended = True
+                self._changed.notify_all()
+
+    def close(self) -> None:
+        """Stop the helper if it is still at work and reap it; never raises."""
+        with contextlib.suppress(OSError):  # already gone
+            os.kill(self.pid, signal.SIGKILL)
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(self.pid, 0)
+        self._reader.join()
+        self._file.close()
+
+
+def start_helper(work: Callable[[BinaryIO], None]) -> PaintHelper | None:
+    """Fork a process that runs ``work(pipe)`` and exits; None where that cannot be done
+    (``can_fork``) or the fork fails, and the caller paints every strip itself.
+
+    The helper's own output goes nowhere: what it could print (a font warning, say) the parent
+    prints too. Whatever happens in it, it leaves through ``os._exit``: no exit handlers, no
+    buffers of the parent's flushed twice.
+    """
+    if not can_fork():
+        return None
+    read_fd, write_fd = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_fd)
+        os.close(write_fd)
+        return None
+    if pid == 0:  # the helper
+        code = 1
+        try:
+            os.close(read_fd)
+            quiet = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(quiet, 1)
+            os.dup2(quiet, 2)
+            with os.fdopen(write_fd, "wb") as out:
+                work(out)
+            code = 0
+        except BaseException:
+            pass  # the parent paints what is missing
+        finally:
+            os._exit(code)
+    os.close(write_fd)
+    return PaintHelper(pid, read_fd)
