@@ -184,9 +184,9 @@ def cmd_export_png(args: argparse.Namespace) -> int:
     def paint_share(pipe: Any) -> None:  # in the helper process (app.png_helper)
         from ui.board.render_png import paint_share
 
-        paint_share(_snapshot(args, data, evaluation, focus), pipe, PaintHelper.owns)
+        paint_share(_snapshot(args, data, evaluation, focus), pipe)
 
-    from app.png_helper import PaintHelper, start_helper
+    from app.png_helper import start_helper
 
     helper = start_helper(paint_share)
     try:

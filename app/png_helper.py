@@ -7,10 +7,12 @@ takes about a quarter less time.
 
 The helper is forked after the plan is read and before Qt is imported, so it starts with the
 records in memory and no Qt, threads or windows to inherit. It starts Qt itself, lays out the
-same board (same records, same options, same fonts: the same strips) and sends each strip it
-owns, compressed, down a pipe (``png_stream.write_record``). The parent writes the file; a
-strip the helper does not send, because it died, was killed or painted another layout, the
-parent paints itself, so the file is the same either way, byte for byte.
+same board (same records, same options, same fonts: the same strips) and paints strips from
+the bottom up, sending each, compressed, down a pipe (``png_stream.write_record``), while the
+parent paints from the top down and takes the helper's strips once it reaches them. Neither
+waits for the other: they meet wherever their speeds make them meet, and whatever the helper
+has not sent, because it is slow, hung, died or painted another layout, the parent paints
+itself, so the file is the same either way, byte for byte.
 
 Only where fork is safe and useful: Linux, two or more cores for this process, no Qt loaded
 and no other thread running yet (the tests' own process, with its QApplication, paints alone).
@@ -20,6 +22,7 @@ and no other thread running yet (the tests' own process, with its QApplication, 
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import signal
 import sys
@@ -31,9 +34,6 @@ if TYPE_CHECKING:
     from ui.board.png_stream import Strip
 
 PROCESSES_ENV = "OKR_PLANNER_EXPORT_PROCESSES"
-# A helper that sends nothing for this long is given up on (a strip takes tens of ms), so a
-# helper stuck for any reason costs an export a few seconds, never the export.
-STALL_SECONDS = 5.0
 
 
 def can_fork() -> bool:
@@ -54,39 +54,26 @@ class PaintHelper:
         self.pid = pid
         self._file = os.fdopen(fd, "rb")
         self._strips: dict[int, Strip] = {}
-        self._ended = False
-        self._changed = threading.Condition()
+        self._lock = threading.Lock()
         self._reader = threading.Thread(target=self._read, name="png-helper", daemon=True)
         self._reader.start()
 
-    @staticmethod
-    def owns(index: int) -> bool:
-        return index % 2 == 1
-
-    def strip(self, index: int, *, wait: bool) -> Strip | None:
-        with self._changed:
-            while wait and index not in self._strips and not self._ended:
-                if not self._changed.wait(STALL_SECONDS):
-                    self._ended = True  # silent for too long: the caller paints the rest
+    def strip(self, index: int) -> Strip | None:
+        with self._lock:
             return self._strips.pop(index, None)
 
     def _read(self) -> None:
         from ui.board.png_stream import read_records
 
-        try:
+        # A helper that died half-way ends the stream early, or with a record cut short: the
+        # parent paints whatever is missing.
+        with contextlib.suppress(OSError, ValueError):
             for index, strip in read_records(self._file):
-                with self._changed:
+                with self._lock:
                     self._strips[index] = strip
-                    self._changed.notify_all()
-        except (OSError, ValueError):
-            pass  # a helper that died half-way: the parent paints what is missing
-        finally:
-            with self._changed:
-                self._ended = True
-                self._changed.notify_all()
 
     def close(self) -> None:
-        """Stop the helper if it is still at work and reap it; never raises."""
+        """Stop the helper if it is still at work (it paints until stopped) and reap it."""
         with contextlib.suppress(OSError):  # already gone
             os.kill(self.pid, signal.SIGKILL)
         with contextlib.suppress(ChildProcessError):
@@ -106,6 +93,10 @@ def start_helper(work: Callable[[BinaryIO], None]) -> PaintHelper | None:
     if not can_fork():
         return None
     read_fd, write_fd = os.pipe()
+    # The helper shares the parent's memory page by page until either writes to a page: the
+    # collector's passes over every object would copy them all into the helper. Objects made
+    # so far (the plan's records among them) are left out of its passes in both processes.
+    gc.freeze()
     try:
         pid = os.fork()
     except OSError:

@@ -9,8 +9,9 @@ about the painting's or the encoding's, whichever is longer, not their sum. The 
 only on the pixels and the strip heights, never on which thread finished first.
 
 Where a second process can paint (``okr-planner export-png``: ``app.png_helper``), it paints
-and encodes every other strip and sends them compressed; this process paints and encodes the
-rest on its own thread, both cores busy, and paints any strip the helper fails to send.
+and encodes strips from the bottom up and sends them compressed, while this process paints and
+encodes from the top down on its own thread, both cores busy, until they meet; any strip the
+helper has not sent (it died, hung or is slow) is painted here.
 
 A strip is painted with a margin above and below that is not written: shapes cut by an image's
 edge are antialiased a little differently there, and with the margin the strips join into
@@ -50,15 +51,10 @@ def encoder_count(strips: int) -> int:
 
 
 class StripHelper(Protocol):
-    """Another process painting some of the strips (``app.png_helper``)."""
+    """Another process painting strips from the bottom up (``app.png_helper``)."""
 
-    def owns(self, index: int) -> bool:
-        """Whether the helper paints the ``index``-th strip."""
-        ...
-
-    def strip(self, index: int, *, wait: bool) -> Strip | None:
-        """That strip once the helper sent it; None while it has not (``wait``: blocks until
-        it has) and for good once the helper has stopped."""
+    def strip(self, index: int) -> Strip | None:
+        """The ``index``-th strip if the helper has sent it by now, else None (never waits)."""
         ...
 
 
@@ -149,14 +145,14 @@ class _StripPainter:
         return encode_strip(self.lines[: rows * self.stride], rows, last=y0 + rows == self.height)
 
 
-def paint_share(snapshot: BoardSnapshot, out: BinaryIO, owns: Callable[[int], bool]) -> None:
-    """In a helper process: paint and encode the strips ``owns`` picks, sending each down
-    ``out`` as it is done (``png_stream.write_record``)."""
+def paint_share(snapshot: BoardSnapshot, out: BinaryIO) -> None:
+    """In a helper process: paint and encode the strips from the last one up, sending each
+    down ``out`` as it is done (``png_stream.write_record``), until all are sent or the parent,
+    which paints from the top down, has met it and stops it."""
     spans = snapshot.strips()
     painter = _StripPainter(snapshot, spans)
-    for index, (y0, rows) in enumerate(spans):
-        if owns(index):
-            write_record(out, index, painter.strip(y0, rows))
+    for index in reversed(range(len(spans))):
+        write_record(out, index, painter.strip(*spans[index]))
 
 
 def _write_shared(
@@ -166,39 +162,20 @@ def _write_shared(
     helper: StripHelper,
     progress: Callable[[int, int], bool] | None,
 ) -> Path:
+    """Paint from the top down, taking each strip the helper (painting from the bottom up) has
+    sent by then: the two meet wherever their speeds make them meet, with at most a strip
+    painted twice, and nothing is ever waited for. A strip of another layout (rows or width
+    that do not match) is not believed but painted here."""
     width, height = snapshot.pixel_size
     painter = _StripPainter(snapshot, spans)
-    done: dict[int, Strip] = {}
-
-    def fits(index: int, strip: Strip | None) -> Strip | None:
-        rows = spans[index][1]  # a strip of another layout is not believed, but painted here
-        ok = strip is not None and strip.rows == rows and strip.length == rows * painter.stride
-        return strip if ok else None
-
     with atomic_file(target) as fh:
         writer = PngWriter(fh, width, height)
-        index = 0  # the next strip to write
-
-        def write_ready(wait: bool) -> None:
-            nonlocal index
-            while index < len(spans):
-                strip = done.pop(index, None)
-                if strip is None and helper.owns(index):
-                    sent = helper.strip(index, wait=wait)
-                    if sent is not None or wait:  # none when it stopped short: paint it here
-                        strip = fits(index, sent) or painter.strip(*spans[index])
-                if strip is None:
-                    return
-                writer.add(strip)
-                index += 1
-                if progress is not None and not progress(writer.rows, writer.height):
-                    raise ExportCancelled
-
-        for i, (y0, rows) in enumerate(spans):
-            if not helper.owns(i):
-                done[i] = painter.strip(y0, rows)
-            write_ready(wait=False)
-        write_ready(wait=True)
+        for index, (y0, rows) in enumerate(spans):
+            sent = helper.strip(index)
+            fits = sent is not None and sent.rows == rows and sent.length == rows * painter.stride
+            writer.add(sent if fits else painter.strip(y0, rows))
+            if progress is not None and not progress(writer.rows, writer.height):
+                raise ExportCancelled
         writer.finish()
     return target
 
