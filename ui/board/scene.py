@@ -92,6 +92,7 @@ class BoardScene(QGraphicsScene):
         self.lane_items: list[LaneItem] = []
         self.indicator = DropIndicator()
         self.addItem(self.indicator)
+        self.addItem(self.indicator.fill)
         self.cell_marker = CellMarker()
         self.addItem(self.cell_marker)
         self._drop_state: tuple[Any, ...] | None = None
@@ -335,15 +336,17 @@ class BoardScene(QGraphicsScene):
         if state != self._drop_state:
             self._drop_state = state
             if check.lane is None or check.column is None:
-                self.indicator.setVisible(False)
+                self.indicator.clear()
             else:
-                rect = QRectF(*self.model.geometry.cell_rect(check.lane, check.column))
-                self.indicator.show_at(rect, check.ok, check.reason)
+                g = self.model.geometry
+                rect = QRectF(*g.cell_rect(check.lane, check.column))
+                background = _tint(g.columns[check.column], self.model.today) or WHITE
+                self.indicator.show_at(rect, check.ok, check.reason, background)
         return check
 
     def clear_drop(self) -> None:
         self._drop_state = None
-        self.indicator.setVisible(False)
+        self.indicator.clear()
 
     def drop_mime(
         self,

@@ -6,6 +6,7 @@ import datetime as dt
 
 import sqlalchemy as sa
 from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QColor
 
 from app.db import open_database
 from app.services.plan_service import PlanService
@@ -254,3 +255,49 @@ def test_mouse_clicks_select_and_double_clicks_open_the_editor(
     assert window.board.actions.dialog is not dialog
     assert window.board.actions.dialog.title.text() == W49_CARD
     window.board.actions.dialog.reject()
+
+
+def _colour_at(scene, point) -> int:
+    """The scene's colour at ``point`` as painted (0xRRGGBB)."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QImage, QPainter
+
+    image = QImage(1, 1, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    scene.render(painter, QRectF(0, 0, 1, 1), QRectF(point.x(), point.y(), 1, 1))
+    painter.end()
+    return image.pixel(0, 0) & 0xFFFFFF
+
+
+def test_the_target_cell_is_tinted_under_its_cards(window, scene, kr, card_id) -> None:
+    """A drop target shows as its cell's background tinted blue (red when refused) inside an
+    outline; the cards in it are not tinted over, so they stay readable; leaving clears it."""
+    from PySide6.QtCore import QPointF
+
+    from ui.board.lane_item import OK_COLOUR, REFUSED_COLOUR, tint_over
+
+    mime = card_mime(card_id(W49_CARD))  # a KR1 card
+    empty = scene.cell_center(kr("KR1"), "week", W50)
+    empty = QPointF(empty.x(), empty.y() + 40)
+    background = _colour_at(scene, empty)
+    other = card_id("输出《画像质量诊断报告》")  # KR1, December
+    on_card = scene.card_center(other)
+    card_pixel = _colour_at(scene, on_card)
+
+    assert scene.drag_move(empty, mime).ok
+    blue = tint_over(OK_COLOUR, QColor(background)).rgb() & 0xFFFFFF
+    assert _colour_at(scene, empty) == blue != background
+
+    assert scene.drag_move(scene.cell_center(kr("KR1"), "month", DEC), mime).ok
+    assert _colour_at(scene, on_card) == card_pixel  # the card itself is painted as before
+    assert _colour_at(scene, empty) == background  # the previous cell is back to normal
+
+    refused = scene.cell_center(kr("KR2"), "week", W50)  # same column: same background
+    refused = QPointF(refused.x(), refused.y() + 60)
+    assert not scene.drag_move(refused, mime).ok
+    red = tint_over(REFUSED_COLOUR, QColor(background)).rgb() & 0xFFFFFF
+    assert _colour_at(scene, refused) == red
+
+    scene.clear_drop()
+    assert not scene.indicator.isVisible() and not scene.indicator.fill.isVisible()
+    assert _colour_at(scene, refused) == background
