@@ -101,6 +101,7 @@ class BoardModel:
         self._index: ColumnIndex | None = None
         self.geometry = BoardGeometry([], [], self.metrics)
         self.evaluation: Any = None  # models.rules.Evaluation (BoardPanel.set_evaluation)
+        self._facts: dict[int, tuple[Any, ...]] = {}  # see facts()
 
     # ----- loading -----------------------------------------------------------------------
     @property
@@ -116,6 +117,7 @@ class BoardModel:
     def load(self, data: BoardData) -> None:
         """Take a whole board (opening a plan, or after a change to lanes or the plan)."""
         self.data = data
+        self._facts = {}  # the old board's are never asked for again
         self.cards = {card.id: card for card in data.cards}
         self.slips = dict(data.slips)
         self.kr_code = {kr.id: kr.code for kr in data.krs}
@@ -280,15 +282,31 @@ class BoardModel:
         return True
 
     def facts(self, card_id: int) -> CardFacts:
+        """What a card shows beyond its record. Kept per card while what it is made of stays
+        the same object (record, evaluation, board data, lane index) and the slip count is
+        unchanged: a drag over a dense cell repaints dozens of cards per mouse move."""
         card = self.cards[card_id]
-        return CardFacts(
+        slips = self.slips.get(card_id, 0)
+        kept = self._facts.get(card_id)
+        if (
+            kept is not None
+            and kept[0] is card
+            and kept[1] is self.evaluation
+            and kept[2] is self.data
+            and kept[3] is self.lane_index
+            and kept[4] == slips
+        ):
+            return kept[5]
+        facts = CardFacts(
             light=self.light_of(card),
             overdue=is_overdue(card, self.today),
             due_outside=due_outside(card, self.quarter),
-            slips=self.slips.get(card_id, 0),
+            slips=slips,
             linked=len(self.lanes_of(card)) > 1,
             kr_codes=tuple(self.kr_code[k] for k in card.kr_ids if k in self.kr_code),
         )
+        self._facts[card_id] = (card, self.evaluation, self.data, self.lane_index, slips, facts)
+        return facts
 
     def owners(self) -> list[str]:
         """Owner roles of every card, most frequent first (the filter's choices)."""

@@ -200,3 +200,42 @@ def test_filter_relayout_compacts_the_lanes() -> None:
     assert list(model.geometry.by_card) == [3]
     assert model.geometry.lanes[0].height < tall
     assert model.geometry.by_card[3][0].slot == 0
+
+
+def test_card_facts_follow_every_change_they_are_made_of() -> None:
+    """A card's facts are kept between paints, and made again when its record, the rules'
+    evaluation, the lanes or its slip count change."""
+    from dataclasses import replace
+
+    from models.lights import Light
+    from models.rules import Evaluation
+
+    model = BoardModel()
+    card = _card(1, "week", WEEKS[9], WEEKS[9], (1, 2))
+    model.load(_data([card]))
+    first = model.facts(1)
+    assert model.facts(1) is first  # kept
+    assert (first.light, first.slips, first.linked, first.kr_codes) == (
+        None,
+        0,
+        True,
+        ("KR1", "KR2"),
+    )
+
+    model.evaluation = Evaluation(TODAY, lights={("card", 1): Light.RED})
+    assert model.facts(1).light is Light.RED
+
+    model.replace_cards([1], [replace(card, kr_ids=(1,), light="yellow")], {1: 2})
+    now = model.facts(1)
+    assert (now.light, now.slips, now.linked, now.kr_codes) == (Light.RED, 2, False, ("KR1",))
+
+    model.evaluation = None
+    assert model.facts(1).light is Light.YELLOW
+
+    model.lane_mode = "line"  # KR1 and KR3 are on line 2, KR2 and KR4 on line 1
+    model.replace_cards([1], [replace(card, kr_ids=(1, 3))], {})
+    model.rebuild()
+    assert not model.facts(1).linked  # one line
+    model.lane_mode = "kr"
+    model.rebuild()
+    assert model.facts(1).linked  # two KRs
