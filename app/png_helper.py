@@ -1,4 +1,4 @@
-"""``export-png`` on two cores: a helper process paints every other strip of the image.
+"""``export-png`` on two cores: a helper process paints the image from the bottom up.
 
 Painting a board is Python calling QPainter call after call, so in one process it holds the GIL
 and uses one core, however many threads there are (measured: two painting threads are slower
@@ -51,6 +51,9 @@ class PaintHelper:
     """The parent's end of a helper process: strips by index, as the helper sends them."""
 
     def __init__(self, pid: int, fd: int) -> None:
+        from ui.board.png_stream import read_records  # no Qt; imported before the thread runs
+
+        self._records = read_records
         self.pid = pid
         self._file = os.fdopen(fd, "rb")
         self._strips: dict[int, Strip] = {}
@@ -63,12 +66,10 @@ class PaintHelper:
             return self._strips.pop(index, None)
 
     def _read(self) -> None:
-        from ui.board.png_stream import read_records
-
         # A helper that died half-way ends the stream early, or with a record cut short: the
         # parent paints whatever is missing.
         with contextlib.suppress(OSError, ValueError):
-            for index, strip in read_records(self._file):
+            for index, strip in self._records(self._file):
                 with self._lock:
                     self._strips[index] = strip
 
