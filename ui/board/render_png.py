@@ -66,8 +66,8 @@ def write_png(
 ) -> Path:
     """Write ``snapshot`` to ``path`` whole or not at all (see ``BoardSnapshot.write_png``).
 
-    With a ``helper`` painting every other strip in another process, this one paints and
-    encodes the rest itself, and any the helper fails to send."""
+    With a ``helper`` painting from the bottom up in another process, this one paints from
+    the top down and takes the helper's strips as it reaches them (``_write_shared``)."""
     target = output_target(path)
     spans = snapshot.strips()
     if helper is not None and len(spans) > 1:
