@@ -1,4 +1,4 @@
-"""``export-png`` with a helper process painting every other strip (``app.png_helper``).
+"""``export-png`` with a helper process painting strips from the bottom up (``app.png_helper``).
 
 Each case runs the command in a fresh process, as a user does: the helper is forked only
 where no Qt is loaded yet, which the test process (with its QApplication) is not.

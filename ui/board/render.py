@@ -394,7 +394,7 @@ class BoardSnapshot:
 
         ``progress(rows_done, rows_total)`` is called after each strip; returning False cancels
         (ExportCancelled; the file is not touched). OSError when it cannot be written.
-        ``helper``: another process painting every other strip (``app.png_helper``).
+        ``helper``: another process painting strips from the bottom up (``app.png_helper``).
         """
         from ui.board.render_png import write_png
 
