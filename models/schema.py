@@ -97,6 +97,12 @@ def _work() -> list[sa.Column]:
     ]
 
 
+def _child(name: str, parent_column: str, parent: str, *columns: sa.Column) -> sa.Table:
+    """A table whose rows belong to a ``parent`` row ("table.id"): its id, then the indexed
+    link to the parent (rows go with it), then ``columns``."""
+    return sa.Table(name, metadata, _id(), _parent(parent_column, parent, index=True), *columns)
+
+
 def _kr_link(name: str, owner_column: str, owner: str) -> sa.Table:
     """A many-to-many link from ``owner`` rows ("table.id") to KRs: one row per KR served."""
     return sa.Table(
@@ -118,31 +124,28 @@ plan = sa.Table(
     _date("as_of", nullable=True),
 )
 
-objective = sa.Table(
+objective = _child(
     "objective",
-    metadata,
-    _id(),
-    _parent("plan_id", "plan.id", index=True),
+    "plan_id",
+    "plan.id",
     _text("title", 500),
     _sort_order(),
 )
 
 # A line of work (主线) under the objective.
-line = sa.Table(
+line = _child(
     "line",
-    metadata,
-    _id(),
-    _parent("objective_id", "objective.id", index=True),
+    "objective_id",
+    "objective.id",
     _text("code", 50, ""),  # 主线一
     _text("title", 500),  # 商户画像
     _sort_order(),
 )
 
-keyresult = sa.Table(
+keyresult = _child(
     "keyresult",
-    metadata,
-    _id(),
-    _parent("line_id", "line.id", index=True),
+    "line_id",
+    "line.id",
     _text("code", 20),  # KR1
     _text("title", 500),
     _text("target_text", 2000, ""),
@@ -154,11 +157,10 @@ keyresult = sa.Table(
     _sort_order(),
 )
 
-metric = sa.Table(
+metric = _child(
     "metric",
-    metadata,
-    _id(),
-    _parent("kr_id", "keyresult.id", index=True),
+    "kr_id",
+    "keyresult.id",
     _text("name", 200),
     _text("unit", 20, ""),  # "%" limits values to 0-100
     _text("direction", 20, Direction.INCREASE.value),
@@ -170,21 +172,19 @@ metric = sa.Table(
     _sort_order(),
 )
 
-checkin = sa.Table(
+checkin = _child(
     "checkin",
-    metadata,
-    _id(),
-    _parent("metric_id", "metric.id", index=True),
+    "metric_id",
+    "metric.id",
     _date("date"),
     sa.Column("value", sa.Float, nullable=False),
     _text("note", 2000, ""),
 )
 
-workpackage = sa.Table(
+workpackage = _child(
     "workpackage",
-    metadata,
-    _id(),
-    _parent("plan_id", "plan.id", index=True),
+    "plan_id",
+    "plan.id",
     *_work(),
     _text("acceptance", 2000, ""),
     _light(),
@@ -194,11 +194,10 @@ workpackage = sa.Table(
 # A work package can serve several KRs (工作包 #1 of 非油品 serves KR4 and KR5).
 workpackagekr = _kr_link("workpackagekr", "work_package_id", "workpackage.id")
 
-deliverable = sa.Table(
+deliverable = _child(
     "deliverable",
-    metadata,
-    _id(),
-    _parent("work_package_id", "workpackage.id", index=True),
+    "work_package_id",
+    "workpackage.id",
     _text("title", 500),
     sa.Column("done", sa.Boolean, nullable=False, default=False),
     _date("due", nullable=True),
@@ -209,11 +208,10 @@ deliverable = sa.Table(
 )
 
 # One row of the action table (作战看板) and one card on the board.
-actioncard = sa.Table(
+actioncard = _child(
     "actioncard",
-    metadata,
-    _id(),
-    _parent("plan_id", "plan.id", index=True),
+    "plan_id",
+    "plan.id",
     _text("level", 20),
     _date("period_start"),  # start of the bucket it sits in
     _date("period_end"),  # start of the last bucket it spans (== period_start unless a range)
@@ -228,22 +226,20 @@ actioncard = sa.Table(
 cardkr = _kr_link("cardkr", "card_id", "actioncard.id")
 
 # A move of a card to a later period: slips are history, shown on cards and in reports.
-cardslip = sa.Table(
+cardslip = _child(
     "cardslip",
-    metadata,
-    _id(),
-    _parent("card_id", "actioncard.id", index=True),
+    "card_id",
+    "actioncard.id",
     _date("from_start"),
     _date("to_start"),
     sa.Column("at", UTCDateTime(), nullable=False),
 )
 
 # A 预警机制 rule: a condition on metrics, milestones or dates that sets a light.
-warningrule = sa.Table(
+warningrule = _child(
     "warningrule",
-    metadata,
-    _id(),
-    _parent("plan_id", "plan.id", index=True),
+    "plan_id",
+    "plan.id",
     _parent("kr_id", "keyresult.id", nullable=True),
     _text("kind", 40),
     _text("params", 4000, "{}"),  # JSON object, validated per kind
