@@ -123,17 +123,19 @@ def section_startup(ctx: Context) -> dict[str, object]:
 
 
 # ----- the board, per size -------------------------------------------------------------------
+OPEN_ROUNDS = 3  # opens per plan, per repeat
 def section_board(ctx: Context) -> dict[str, object]:
     """Open, paint, drag, board build, drop -> commit, undo and redo, peak RSS: per size."""
     figures: dict[str, object] = {}
     # Opens of the sample and of every size take turns in one process: the ratio the target
-    # names compares plans opened under the same conditions.
+    # names compares plans opened under the same conditions. An open is short (~0.1 s) and a
+    # shared machine's noise is not: three times the repeats keep the two medians steady.
     sample_url = f"sqlite:///{ensure_sample(ctx)}"
     urls = [sample_url, *ctx.plans.values()]
     opens = run_worker(
         "benchmarks.board_worker",
         ",".join(urls),
-        str(ctx.repeat),
+        str(OPEN_ROUNDS * ctx.repeat),
         "--open-only",
         home=ctx.tmp / "home-open",
     )

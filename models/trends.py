@@ -112,6 +112,11 @@ def weekly_values(
     Readings outside the quarter's weeks are left out: the chart and the rules speak of this
     quarter only.
     """
+    return _weekly_values(readings_until(checkins, until), quarter, until)
+
+
+def _weekly_values(rows: list[Any], quarter: Quarter, until: dt.date | None) -> list[WeekValue]:
+    """``weekly_values`` of readings already on or before ``until``, oldest first."""
     weeks = quarter.weeks()
     if until is not None:
         weeks = [w for w in weeks if w.start <= until]
@@ -119,7 +124,7 @@ def weekly_values(
         return []
     first = weeks[0].start  # a reading before it has no week here (a year of them, often)
     last: dict[dt.date, Any] = {}
-    for c in readings_until(checkins, until):
+    for c in rows:
         if c.date >= first:
             last[week_start(c.date)] = c
     out = []
@@ -201,7 +206,7 @@ def metric_trend(
     left are what the owner has; ``stretch`` overrides the metric's stretch (a downgrade).
     """
     rows = readings_until(checkins, today)
-    weeks = weekly_values(rows, quarter, today)
+    weeks = _weekly_values(rows, quarter, today)  # ``rows`` are in order: not sorted again
     gains = weekly_gains(weeks, metric.direction)
     latest = rows[-1] if rows else None
     start = max(today, quarter.start)

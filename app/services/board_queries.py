@@ -26,11 +26,12 @@ from models.calendar import Level, Quarter, month_end, quarter_of
 from models.enums import Status
 
 # Opening a big plan: read the cards of the first lanes, show them, read the rest a moment later
-# (``load_board(first_lanes=True)``). Five hundred cards stack higher than a screen however they
-# spread (at most 18 columns, a card slot ~100 px: 2,700 px or more), so the first screen shows
-# every card it would show with the whole plan read.
+# (``load_board(first_lanes=True)``). The first lanes are whole lanes that stack at least
+# ``first_rows`` cards high however their cards spread: a lane of n cards over a board of c
+# columns is at least ceil(n / c) cards high, since a card takes a slot in every column it spans.
+# The window asks for the rows its tallest screen can show; this is for callers that do not say.
 FIRST_LANES_ABOVE = 3_000  # plans with more cards than this open lanes first
-FIRST_LANES_CARDS = 500  # cards read for the first screen (whole lanes, in lane order)
+FIRST_LANES_ROWS = 28  # card rows the first lanes hold at least (2,800 px or more)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,13 +63,15 @@ def load_board(
     real_today: dt.date | None = None,
     *,
     first_lanes: bool = False,
+    first_rows: int = FIRST_LANES_ROWS,
 ) -> BoardData:
     """Everything the board of ``plan_id`` shows (one short read transaction).
 
     ``first_lanes``: for a plan of more than ``FIRST_LANES_ABOVE`` cards, read only the cards of
-    the first KR lanes (about ``FIRST_LANES_CARDS``, whole lanes) and the cards a warning rule
-    reads, so the window shows its first screen without reading 10,000 cards first; the result
-    says so (``complete`` is False) and the caller reads the whole board next.
+    the first KR lanes (whole lanes, at least ``first_rows`` cards high however their cards
+    spread) and the cards a warning rule reads, so the window shows its first screen without
+    reading 10,000 cards first; the result says so (``complete`` is False) and the caller reads
+    the whole board next.
     """
     plan = svc.get("plan", plan_id)
     today = plan.as_of or real_today or dt.date.today()
@@ -89,7 +92,11 @@ def load_board(
         )
         ct, lt = t.actioncard, t.cardkr
         in_plan = ct.c.plan_id == plan_id
-        total, chosen = _first_lanes(s, plan_id, krs) if first_lanes else (None, None)
+        total, chosen = (
+            _first_lanes(s, plan_id, krs, _most_columns(plan), first_rows)
+            if first_lanes
+            else (None, None)
+        )
         if chosen is None:
             links = lt.c.card_id.in_(sa.select(ct.c.id).where(in_plan).scalar_subquery())
             cards = _cards(s, in_plan, links)
@@ -108,7 +115,15 @@ def load_board(
     return BoardData(plan, today, lines, tuple(krs), tuple(cards), slips, total)
 
 
-def _first_lanes(s: Tx, plan_id: int, krs: list[Any]) -> tuple[int | None, list[int] | None]:
+def _most_columns(plan: Any) -> int:
+    """The most columns the plan's board can have: the quarter, its months and its weeks."""
+    quarter = Quarter(plan.quarter_start, plan.quarter_end)
+    return 1 + len(quarter.months()) + len(quarter.weeks())
+
+
+def _first_lanes(
+    s: Tx, plan_id: int, krs: list[Any], columns: int, rows: int
+) -> tuple[int | None, list[int] | None]:
     """(the plan's card count, the KR ids of the first lanes) when the plan is big enough to
     open lanes first; (None, None) when all its cards are read at once anyway."""
     ct, lt = t.actioncard, t.cardkr
@@ -121,12 +136,12 @@ def _first_lanes(s: Tx, plan_id: int, krs: list[Any]) -> tuple[int | None, list[
             sa.select(lt.c.kr_id, sa.func.count()).where(lt.c.kr_id.in_(ids)).group_by(lt.c.kr_id)
         ).all()
     )
-    chosen, seen = [], 0
+    chosen, high = [], 0
     for ident in ids:
-        if seen >= FIRST_LANES_CARDS:
+        if high >= rows:
             return total, chosen
         chosen.append(ident)
-        seen += counts.get(ident, 0)
+        high += -(-counts.get(ident, 0) // columns)  # the lane's least height, in cards
     return None, None  # the first lanes are all of them: read everything
 
 

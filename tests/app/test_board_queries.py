@@ -77,25 +77,24 @@ def test_overdue_means_before_today_and_not_done() -> None:
     assert not is_overdue(_card("week", week, week, None), today)
 
 
-def _first_lanes_of_three(monkeypatch) -> None:
-    """A "big" plan is one of more than 5 cards; its first screen is 3 cards' worth of lanes."""
+def _big_above_five(monkeypatch) -> None:
+    """A "big" plan is one of more than 5 cards (the sample has 13)."""
     from app.services import board_queries
 
     monkeypatch.setattr(board_queries, "FIRST_LANES_ABOVE", 5)
-    monkeypatch.setattr(board_queries, "FIRST_LANES_CARDS", 3)
 
 
 def test_a_big_plan_reads_its_first_lanes_and_the_cards_rules_read(
     service, plan_id, monkeypatch
 ) -> None:
-    _first_lanes_of_three(monkeypatch)
+    _big_above_five(monkeypatch)
     week_cards = [c for c in service.cards(plan_id) if c.level == "week"]
     for card in week_cards[::2]:  # slips in the first lanes and beyond them
         service.move_card(card.id, **service.shift_card(card.id, 1))
     full = load_board(service, plan_id)
-    first = load_board(service, plan_id, first_lanes=True)
+    first = load_board(service, plan_id, first_lanes=True, first_rows=1)
     assert not first.complete and first.card_total == 13
-    kr1 = next(kr.id for kr in full.krs if kr.code == "KR1")  # 5 cards: enough for 3
+    kr1 = next(kr.id for kr in full.krs if kr.code == "KR1")  # 5 cards: a row of 18 columns
     # A downgrade rule reads this card's status.
     ruled = next(c for c in full.cards if c.title.startswith("冻结非油 MVP"))
     assert kr1 not in ruled.kr_ids
@@ -115,8 +114,28 @@ def test_a_plan_within_the_limit_is_read_whole_even_when_first_lanes_are_asked(
 ) -> None:
     full = load_board(service, plan_id)
     assert load_board(service, plan_id, first_lanes=True) == full  # 13 cards: far below
-    _first_lanes_of_three(monkeypatch)
-    from app.services import board_queries
+    _big_above_five(monkeypatch)
+    # Five KR lanes of a few cards each are a card high each at least: 6 rows need them all.
+    assert load_board(service, plan_id, first_lanes=True, first_rows=6) == full
 
-    monkeypatch.setattr(board_queries, "FIRST_LANES_CARDS", 100)  # every lane is "first"
-    assert load_board(service, plan_id, first_lanes=True) == full
+
+def test_the_first_lanes_stack_at_least_the_rows_asked_however_their_cards_spread(
+    service, plan_id, monkeypatch
+) -> None:
+    """A lane of n cards on a board of 18 columns (the quarter, 3 months, 14 weeks) is at least
+    ceil(n / 18) cards high, so whole lanes are taken, in lane order, until those heights add
+    up to the rows asked. A sample KR lane has at most 18 cards: a row, or none when empty."""
+    _big_above_five(monkeypatch)
+    full = load_board(service, plan_id)
+    lanes = [kr.id for kr in full.krs]
+    counts = [sum(kr in c.kr_ids for c in full.cards) for kr in lanes]
+    assert max(counts) <= 18 and counts.count(0) == 1  # KR2 has no card of its own
+    ruled = next(c.id for c in full.cards if c.title.startswith("冻结非油 MVP"))
+    for rows in (1, 2, 3):
+        taken = 0  # lanes up to the rows-th lane with cards; the empty one costs no row
+        while sum(n > 0 for n in counts[:taken]) < rows:
+            taken += 1
+        first = load_board(service, plan_id, first_lanes=True, first_rows=rows)
+        expected = {c.id for c in full.cards if set(c.kr_ids) & set(lanes[:taken])} | {ruled}
+        assert {c.id for c in first.cards} == expected
+        assert len(expected) < 13

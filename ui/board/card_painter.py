@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtGui import QImage, QPainter, QPixmap
 
 from ui.board.board_model import CardFacts
 from ui.board.card_parts import DirectParts, card_parts
@@ -45,25 +45,47 @@ def draw_card(
         return
     key = (card, facts, selected, rect.width(), rect.height(), ratio)
     cache = style._pixmaps
-    pixmap = cache.get(key)
-    if pixmap is None:
-        width, height = round(rect.width() * ratio), round(rect.height() * ratio)
-        pixmap = QPixmap(width, height)
-        pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        inner = QPainter(pixmap)
-        paint_card(
-            inner, QRectF(0, 0, rect.width(), rect.height()), card, facts, style, selected=selected
-        )
-        inner.end()
-        cache[key] = pixmap
-        style._pixmap_bytes += width * height * 4
+    image = cache.get(key)
+    if image is None:
+        image = _card_image(card, facts, style, rect.width(), rect.height(), ratio, selected)
+        cache[key] = image
+        style._pixmap_bytes += image.sizeInBytes()
         while style._pixmap_bytes > PIXMAP_BUDGET and len(cache) > 1:
             _old_key, old = cache.popitem(last=False)
-            style._pixmap_bytes -= old.width() * old.height() * 4
+            style._pixmap_bytes -= old.sizeInBytes()
     else:
         cache.move_to_end(key)
-    painter.drawPixmap(rect.topLeft(), pixmap)
+    painter.drawImage(rect.topLeft(), image)
+
+
+def _card_image(
+    card: Any, facts: CardFacts, style: CardStyle, w: float, h: float, ratio: float, selected: bool
+) -> QImage:
+    """The card on a transparent image of its own, ``ratio`` device pixels per logical one.
+
+    At a whole ratio its parts come from stamps (``card_stamps``): the parts that repeat from
+    card to card (frames, chips, owners, due dates) are painted once and then blitted, which
+    makes a first screen of cards about twice as fast to paint. Any other ratio paints each
+    part in place."""
+    width, height = round(w * ratio), round(h * ratio)
+    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    inner = QPainter(image)
+    inner.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    scale = round(ratio)
+    if abs(ratio - scale) < 1e-9 and scale >= 1:
+        stamps = style._stamps.get(scale)
+        if stamps is None:
+            from ui.board.card_stamps import CardStamps  # card_stamps imports card_style
+
+            stamps = style._stamps[scale] = CardStamps(scale, clear=True)
+        stamps.paint(inner, image, 0, 0, w, h, card, facts, style, selected)
+    else:
+        inner.scale(ratio, ratio)
+        paint_card(inner, QRectF(0, 0, w, h), card, facts, style, selected=selected)
+    inner.end()
+    image.setDevicePixelRatio(ratio)
+    return image
 
 
 def paint_card(

@@ -143,7 +143,8 @@ def card_parts(
         if mark:
             due_w += mark + 4
         overdue = facts.overdue
-        area = (right - due_w - 2, top, w - 1.5, bottom)  # bold runs a little past ``right``
+        # Bold runs a little past ``right``; the area stays clear of a selected card's border.
+        area = (right - due_w - 2, top, w - 2.5, bottom)
         key = ("due", due_text, overdue, due_x, y, mark)
         out.part(key, under, area, _draw_due, style, overdue, due_x, y, due_text, mark)
     owner_w = right - left - due_w - 8

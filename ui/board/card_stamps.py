@@ -23,7 +23,7 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 
 from ui.board.board_model import CardFacts
@@ -34,13 +34,20 @@ BUDGET = 64 * 1024 * 1024  # bytes of stamps kept; past it, new parts are painte
 _SEEN_LIMIT = 200_000  # keys of parts seen once, remembered to stamp them the second time
 _HINTS = QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
 _UNSEEN = object()
+CLEAR = -1  # ``under`` of a frame painted on a card image of its own: transparent around it
 
 
 class CardStamps:
-    """Paints cards onto an opaque RGB32 image at ``scale`` device pixels per logical one."""
+    """Paints cards at ``scale`` device pixels per logical one: onto an opaque RGB32 image
+    (an export), or each onto a transparent image of its own (``clear``: the window keeps
+    cards as images; stamps are then ARGB like that image, so text is drawn the same way)."""
 
-    def __init__(self, scale: int) -> None:
+    def __init__(self, scale: int, *, clear: bool = False) -> None:
         self.scale = scale
+        self.clear = clear
+        self._format = (
+            QImage.Format.Format_ARGB32_Premultiplied if clear else QImage.Format.Format_RGB32
+        )
         self._stamps: dict[tuple[Any, ...], tuple[QImage, QPoint] | None] = {}
         self._seen: set[tuple[Any, ...]] = set()
         self._bytes = 0
@@ -72,19 +79,20 @@ class CardStamps:
         card: Any,
         facts: CardFacts,
         style: CardStyle,
+        selected: bool = False,
     ) -> None:
         """Paint ``card`` (``w`` x ``h`` logical) with its top left at device pixel (x, y)
         of ``image``, the image ``painter`` paints on. Changes the painter's transform."""
         s = self.scale
         self._painter = painter
-        self._around = _around(image, x, y, math.ceil(w * s))
+        self._around = CLEAR if self.clear else _around(image, x, y, math.ceil(w * s))
         self._card = QTransform(s, 0, 0, s, x, y)
         if s != 1:
             self._device = QTransform.fromTranslate(x, y)
         painter.setWorldTransform(self._card)
         self._in_card = True
         later = self._later
-        card_parts(self, w, h, card, facts, style)
+        card_parts(self, w, h, card, facts, style, selected)
         if later:  # parts painted in place come after the blits, which would cover them
             if not self._in_card:
                 painter.setWorldTransform(self._card)
@@ -145,8 +153,9 @@ class CardStamps:
         right, bottom = math.ceil(area[2] * s), math.ceil(area[3] * s)
         ring = 4 * s  # painted around the area, to see whether anything lands there
         width, height = right - left + 2 * ring, bottom - top + 2 * ring
-        canvas = QImage(width, height, QImage.Format.Format_RGB32)
-        canvas.fill(QColor(under))
+        fill = QColor(Qt.GlobalColor.transparent) if under == CLEAR else QColor(under)
+        canvas = QImage(width, height, self._format)
+        canvas.fill(fill)
         painter = QPainter(canvas)
         painter.setRenderHints(_HINTS)
         painter.setWorldTransform(QTransform(s, 0, 0, s, ring - left, ring - top))
@@ -154,10 +163,11 @@ class CardStamps:
         painter.end()
         stamp = canvas.copy(ring, ring, right - left, bottom - top)
         painter = QPainter(canvas)
-        painter.fillRect(QRect(ring, ring, right - left, bottom - top), QColor(under))
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+        painter.fillRect(QRect(ring, ring, right - left, bottom - top), fill)
         painter.end()
-        blank = QImage(width, height, QImage.Format.Format_RGB32)
-        blank.fill(QColor(under))
+        blank = QImage(width, height, self._format)
+        blank.fill(fill)
         if canvas != blank:
             return None
         self._bytes += stamp.sizeInBytes()

@@ -14,7 +14,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
-    QPixmap,
+    QImage,
     QTextLayout,
     QTextLine,
     QTextOption,
@@ -86,8 +86,9 @@ class CardStyle:
         # An image export paints each card once: straight onto its opaque image is faster
         # than through a cached card image with an alpha channel.
         self.cache_images = True
-        self._pixmaps: OrderedDict[tuple[Any, ...], QPixmap] = OrderedDict()
+        self._pixmaps: OrderedDict[tuple[Any, ...], QImage] = OrderedDict()  # whole cards
         self._pixmap_bytes = 0
+        self._stamps: dict[int, Any] = {}  # CardStamps of card parts, per device pixel ratio
 
     def advance(self, font: int, text: str) -> float:
         """The width of ``text`` in font ``TITLE``, ``TEXT`` or ``SMALL``."""

@@ -7,11 +7,12 @@ command touched, so undo, redo and edits made elsewhere all show the same way.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QGuiApplication, QUndoStack
 
 from app.commands import Change, Command, CreateEntity, DeleteEntity, Macro, UpdateEntity
 from app.services.board_queries import load_board, load_cards, slip_counts
@@ -30,6 +31,15 @@ from ui.board.texts import delete_name, status_command_name, tr
 from ui.undo import PlanBus, push_command
 
 CARD_KINDS = {"card", "slip"}
+
+
+def first_screen_rows(scene: BoardScene) -> int:
+    """How many cards high the board's first screen can be: as tall as the tallest screen, or
+    as its window if that is taller (a window can be sized past its screen)."""
+    tallest = max((s.availableGeometry().height() for s in QGuiApplication.screens()), default=0)
+    for view in scene.views():
+        tallest = max(tallest, view.window().height())
+    return max(1, math.ceil(tallest / scene.model.metrics.slot_height))
 
 
 class BoardEditor(QObject):
@@ -64,9 +74,10 @@ class BoardEditor(QObject):
             self.completed.emit()
 
     def load_first_lanes(self) -> bool:
-        """Opening the plan: a big plan's first lanes only (see ``load_board``); True when the
-        rest is still to be read (``complete``)."""
-        data = load_board(self.svc, self.plan_id, first_lanes=True)
+        """Opening the plan: a big plan's first lanes only (see ``load_board``), as many as the
+        first screen shows; True when the rest is still to be read (``complete``)."""
+        rows = first_screen_rows(self.scene)
+        data = load_board(self.svc, self.plan_id, first_lanes=True, first_rows=rows)
         self.scene.load_data(data)
         return not data.complete
 

@@ -6,9 +6,12 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QImage, QPainter
 
 from tests.ui.board.helpers import pixels
 from ui.board import card_stamps
+from ui.board.card_painter import _card_image, paint_card
 from ui.board.render import BoardSnapshot, build_scene
 
 
@@ -49,3 +52,46 @@ def test_a_part_reaching_out_of_its_area_is_always_painted_in_place(
     again = pixels(snap.image())
     assert snap.stamps.in_place_only >= 1
     assert np.array_equal(again, painted_in_place(data, evaluation, 1, monkeypatch))
+
+
+def argb(image: QImage) -> np.ndarray:
+    """Premultiplied 0xAARRGGBB per pixel, rows x columns (transparent corners included)."""
+    image = image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+    raw = np.frombuffer(image.constBits(), np.uint32).reshape(image.height(), -1)
+    return raw[:, : image.width()].copy()
+
+
+@pytest.mark.parametrize("scale", [1, 2])
+def test_the_windows_card_images_from_stamps_match_cards_painted_in_place(
+    data, evaluation, scale
+) -> None:
+    """The window keeps each card as a transparent image; a card whose frame, chips, owner
+    and dates were seen before is made of blits of them, and not one pixel (colour or
+    transparency at the rounded corners) differs from the card painted part by part."""
+    scene = build_scene(data, evaluation=evaluation)
+    style, model = scene.card_style, scene.model
+    w, h = 210.0, float(style.card_height)
+
+    def in_place(card, selected: bool) -> np.ndarray:
+        image = QImage(
+            round(w * scale), round(h * scale), QImage.Format.Format_ARGB32_Premultiplied
+        )
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        painter.scale(scale, scale)
+        paint_card(
+            painter, QRectF(0, 0, w, h), card, model.facts(card.id), style, selected=selected
+        )
+        painter.end()
+        return argb(image)
+
+    style._stamps.clear()
+    for round_ in range(2):  # the first round paints in place; the second blits what repeats
+        for card in data.cards:
+            for selected in (False, True):
+                made = _card_image(card, model.facts(card.id), style, w, h, scale, selected)
+                assert made.devicePixelRatio() == scale
+                assert np.array_equal(argb(made), in_place(card, selected)), (round_, card.title)
+    stamps = style._stamps[scale]
+    assert stamps.stamped > 2 * len(data.cards)  # frames, chips, owners, dates, criteria
+    assert argb(made)[0, 0] == 0  # a rounded corner stays transparent

@@ -11,6 +11,7 @@ import datetime as dt
 import pytest
 
 from app.services import board_queries
+from ui.board import editor
 
 
 @pytest.fixture
@@ -18,7 +19,7 @@ def big_window(qtbot, tmp_path, monkeypatch):
     from app.main import create_main_window
 
     monkeypatch.setattr(board_queries, "FIRST_LANES_ABOVE", 5)
-    monkeypatch.setattr(board_queries, "FIRST_LANES_CARDS", 3)
+    monkeypatch.setattr(editor, "first_screen_rows", lambda scene: 1)  # one row: KR1's lane
     win = create_main_window(str(tmp_path / "plan.db"))
     qtbot.addWidget(win)
     yield win
@@ -75,3 +76,23 @@ def test_a_filter_before_the_rest_arrives_filters_every_card(big_window) -> None
     shown = board.scene.model.visible_count()
     assert shown == sum("非油" in c.title for c in board.scene.model.cards.values())
     assert board.filter_bar.count.text() == f"{shown} of 13 cards"
+
+
+def test_the_first_screen_is_as_tall_as_the_tallest_screen_or_the_window(qtbot) -> None:
+    """The rows the first lanes must fill: the tallest screen's height in card slots, or the
+    window's when it was sized taller than its screen."""
+    import math
+
+    from PySide6.QtGui import QGuiApplication
+
+    from ui.board.scene import BoardScene
+    from ui.board.view import BoardView
+
+    scene = BoardScene()
+    slot = scene.model.metrics.slot_height
+    screen = max(s.availableGeometry().height() for s in QGuiApplication.screens())
+    assert editor.first_screen_rows(scene) == math.ceil(screen / slot)
+    view = BoardView(scene)
+    qtbot.addWidget(view)
+    view.resize(800, screen + 5 * round(slot))
+    assert editor.first_screen_rows(scene) == math.ceil((screen + 5 * round(slot)) / slot)
