@@ -124,6 +124,8 @@ def section_startup(ctx: Context) -> dict[str, object]:
 
 # ----- the board, per size -------------------------------------------------------------------
 OPEN_ROUNDS = 3  # opens per plan, per repeat
+
+
 def section_board(ctx: Context) -> dict[str, object]:
     """Open, paint, drag, board build, drop -> commit, undo and redo, peak RSS: per size."""
     figures: dict[str, object] = {}
