@@ -113,6 +113,15 @@ def _kr_link(name: str, owner_column: str, owner: str) -> sa.Table:
     )
 
 
+def _plan_work(
+    name: str, link: str, link_column: str, *columns: sa.Column
+) -> tuple[sa.Table, sa.Table]:
+    """Work of a plan that can serve several KRs (a work package, an action card): its table
+    (``columns``, then its light and sort order) and the table ``link`` of the KRs it serves."""
+    table = _child(name, "plan_id", "plan.id", *columns, _light(), _sort_order())
+    return table, _kr_link(link, link_column, f"{name}.id")
+
+
 plan = sa.Table(
     "plan",
     metadata,
@@ -181,18 +190,10 @@ checkin = _child(
     _text("note", 2000, ""),
 )
 
-workpackage = _child(
-    "workpackage",
-    "plan_id",
-    "plan.id",
-    *_work(),
-    _text("acceptance", 2000, ""),
-    _light(),
-    _sort_order(),
-)
-
 # A work package can serve several KRs (工作包 #1 of 非油品 serves KR4 and KR5).
-workpackagekr = _kr_link("workpackagekr", "work_package_id", "workpackage.id")
+workpackage, workpackagekr = _plan_work(
+    "workpackage", "workpackagekr", "work_package_id", *_work(), _text("acceptance", 2000, "")
+)
 
 deliverable = _child(
     "deliverable",
@@ -207,23 +208,19 @@ deliverable = _child(
     _sort_order(),
 )
 
-# One row of the action table (作战看板) and one card on the board.
-actioncard = _child(
+# One row of the action table (作战看板) and one card on the board. An action can serve
+# several KRs ("KR1/KR3"); it shows in each KR's lane.
+actioncard, cardkr = _plan_work(
     "actioncard",
-    "plan_id",
-    "plan.id",
+    "cardkr",
+    "card_id",
     _text("level", 20),
     _date("period_start"),  # start of the bucket it sits in
     _date("period_end"),  # start of the last bucket it spans (== period_start unless a range)
     *_work(),
     _text("done_criteria", 2000, ""),
     _text("status", 20, Status.TODO.value),
-    _light(),
-    _sort_order(),
 )
-
-# An action can serve several KRs ("KR1/KR3"); it shows in each KR's lane.
-cardkr = _kr_link("cardkr", "card_id", "actioncard.id")
 
 # A move of a card to a later period: slips are history, shown on cards and in reports.
 cardslip = _child(
