@@ -22,7 +22,7 @@ from sqlalchemy.exc import ArgumentError
 
 from app.check_memo import unchanged_since_checked
 from app.instance_lock import InstanceLock, acquire
-from app.migrations.head import HEAD_REVISION
+from app.migrations.head import HEAD_REVISION, SAME_TABLES_AS_HEAD
 from app.sqlite_file import (
     BadFileError,
     DatabaseError,
@@ -246,7 +246,7 @@ def open_database(
         integrity = check_integrity and not unchanged_since_checked(path)
         stored = check_plan_file(path, integrity=integrity)
         _refuse_unknown(path, stored)
-        if read_only and stored != HEAD_REVISION:
+        if read_only and stored not in SAME_TABLES_AS_HEAD:
             problem = "it needs an upgrade, which a read-only window cannot do"
             raise DatabaseError(f"{path}: {problem}", path=path, problem=problem)
         if not read_only and not writable(path):
@@ -290,7 +290,7 @@ def _open_engine(
                 raise BadFileError(message, path=path, problem="it is not an OKR Planner plan")
             upgrade_to_head(engine)
             created = True
-        elif revision != HEAD_REVISION:
+        elif revision != HEAD_REVISION and not (read_only and revision in SAME_TABLES_AS_HEAD):
             _refuse_unknown(path or Path(url), revision)
             if path is not None:
                 _backup_before_upgrade(path, revision)

@@ -97,9 +97,9 @@ def _work() -> list[sa.Column]:
     ]
 
 
-def _child(name: str, parent_column: str, parent: str, *columns: sa.Column) -> sa.Table:
+def _child(name: str, parent_column: str, parent: str, *columns: sa.Column | sa.Index) -> sa.Table:
     """A table whose rows belong to a ``parent`` row ("table.id"): its id, then the indexed
-    link to the parent (rows go with it), then ``columns``."""
+    link to the parent (rows go with it), then ``columns`` (and any further indexes)."""
     return sa.Table(name, metadata, _id(), _parent(parent_column, parent, index=True), *columns)
 
 
@@ -188,6 +188,8 @@ checkin = _child(
     _date("date"),
     sa.Column("value", sa.Float, nullable=False),
     _text("note", 2000, ""),
+    # A metric's readings by date: its latest before a day, its first, are one seek each.
+    sa.Index("ix_checkin_metric_id_date", "metric_id", "date"),
 )
 
 # A work package can serve several KRs (工作包 #1 of 非油品 serves KR4 and KR5).

@@ -11,6 +11,7 @@ evaluate_cards``). Headless: no Qt, used by the window, the CLI and the tests al
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Iterable
 from dataclasses import replace
@@ -218,23 +219,41 @@ def _checkins(s: Tx, metric_ids: list[int], cutoff: dt.date, whole: set[int]) ->
     and, for the first-week rules, the history of the metrics in ``whole``. The first reading
     of every metric comes along too. A year of weekly readings per metric is most of a big
     plan's rows; the quarter needs a quarter of them."""
-    ct = schema.checkin
-    columns = (ct.c.metric_id, ct.c.date, ct.c.value, ct.c.note, ct.c.id)
-    mine = ct.c.metric_id.in_(metric_ids)
-    first = sa.select(ct.c.metric_id, sa.func.min(ct.c.date).label("day")).where(mine)
-    last = sa.select(ct.c.metric_id, sa.func.max(ct.c.date)).where(mine, ct.c.date < cutoff)
-    edges = sa.union_all(first.group_by(ct.c.metric_id), last.group_by(ct.c.metric_id)).subquery()
-    earlier = (
-        sa.select(*columns)
-        .join(edges, (edges.c.metric_id == ct.c.metric_id) & (edges.c.day == ct.c.date))
-        .where(ct.c.date < cutoff)
-    )
-    rest = ct.c.date >= cutoff
+    values: dict[str, Any] = {"ids": metric_ids, "cutoff": cutoff}
     if whole:
-        rest = rest | ct.c.metric_id.in_(sorted(whole))
-    rows = {row[4]: row for row in s.execute(earlier).all()}  # first and last may be one
-    rows.update((row[4], row) for row in s.execute(sa.select(*columns).where(mine, rest)).all())
-    return sorted(rows.values(), key=lambda row: (row[1], row[4]))
+        values["whole"] = sorted(whole)
+    return s.execute(_checkins_statement(bool(whole)), values).all()
+
+
+@functools.cache
+def _checkins_statement(whole: bool) -> sa.CompoundSelect:
+    """The select of ``_checkins``, built once (building it costs more than running it on a
+    small plan): ``ids`` and ``cutoff`` are parameters, and ``whole`` when asked for."""
+    ct, mt, x = schema.checkin, schema.metric, schema.checkin.alias("x")
+    columns = (ct.c.metric_id, ct.c.date, ct.c.value, ct.c.note, ct.c.id)
+    ids = sa.bindparam("ids", expanding=True)
+    cutoff = sa.bindparam("cutoff", type_=sa.Date)
+    # Per metric, the id of its first reading and of its latest before the cutoff: each a
+    # seek in the (metric_id, date) index, where a GROUP BY would read every row.
+    of_metric = x.c.metric_id == mt.c.id
+    first = sa.select(x.c.id).where(of_metric).order_by(x.c.date, x.c.id)
+    last = sa.select(x.c.id).where(of_metric, x.c.date < cutoff)
+    last = last.order_by(x.c.date.desc(), x.c.id.desc())
+    edges = sa.union_all(
+        *(
+            sa.select(edge.limit(1).scalar_subquery()).where(mt.c.id.in_(ids))
+            for edge in (first, last)
+        )
+    )
+    earlier = sa.select(*columns).where(ct.c.id.in_(edges), ct.c.date < cutoff)
+    rest = ct.c.date >= cutoff
+    if whole:  # their readings before the cutoff come with the rest, not twice
+        listed = sa.bindparam("whole", expanding=True)
+        rest = rest | ct.c.metric_id.in_(listed)
+        earlier = earlier.where(ct.c.metric_id.not_in(listed))
+    both = sa.union_all(earlier, sa.select(*columns).where(ct.c.metric_id.in_(ids), rest))
+    order = both.selected_columns
+    return both.order_by(order.date, order.id)
 
 
 def _read_cards(s: Tx, plan_id: int) -> tuple[CardSnap, ...]:

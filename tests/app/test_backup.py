@@ -24,6 +24,7 @@ from app.backup import (
 from app.cli import main
 from app.db import open_database
 from app.instance_lock import acquire
+from app.migrations.head import HEAD_REVISION
 from app.services.plan_service import PlanService
 from tests.app.safety_helpers import dump, dump_file, integrity
 
@@ -267,9 +268,9 @@ def test_an_upgrade_is_preceded_by_a_backup_named_for_the_old_revision(
     def fake_upgrade(engine) -> None:
         calls.append("upgrade")
         names = [b.path.name for b in list_backups(plan_file)]
-        assert any("before-upgrade-from-0001_initial" in n for n in names), names
+        assert any(f"before-upgrade-from-{HEAD_REVISION}" in n for n in names), names
 
-    monkeypatch.setattr(db_module, "HEAD_REVISION", "0002_future_head")
+    monkeypatch.setattr(db_module, "HEAD_REVISION", "9999_future_head")
     monkeypatch.setattr(db_module, "_known_revision", lambda rev: True)
     monkeypatch.setattr(db_module, "upgrade_to_head", fake_upgrade)
     open_database(f"sqlite:///{plan_file}").close()

@@ -12,6 +12,7 @@ import pytest
 
 from app.cli import main
 from app.db import BadFileError, NewerSchemaError, open_database
+from app.migrations.head import HEAD_REVISION
 from app.sqlite_file import check_plan_file
 from tests.helpers import run_gui_cli
 
@@ -139,7 +140,7 @@ def test_a_plan_with_a_wal_from_a_crash_still_opens(plan_file, tmp_path) -> None
 
 
 def test_check_plan_file_reads_only(plan_file) -> None:
-    assert check_plan_file(plan_file) == "0001_initial"
+    assert check_plan_file(plan_file) == HEAD_REVISION
     assert not Path(f"{plan_file}-wal").exists() or Path(f"{plan_file}-wal").stat().st_size == 0
 
 

@@ -21,7 +21,7 @@ from alembic.script import ScriptDirectory
 
 from app.backup import list_backups
 from app.db import current_revision, make_engine, open_database
-from app.migrations.head import HEAD_REVISION
+from app.migrations.head import HEAD_REVISION, SAME_TABLES_AS_HEAD
 from app.migrations.runner import alembic_config
 from app.sample_plan import load_sample_plan
 from models.schema import metadata
@@ -137,3 +137,38 @@ def test_the_harness_sees_every_migration_script() -> None:
     scripts = [p for p in Path(versions.__path__[0]).glob("*.py") if not p.name.startswith("_")]
     assert len(revisions()) == len(scripts)
     assert revisions()[-1] == HEAD_REVISION
+
+
+@pytest.mark.parametrize(
+    "revision", [r for r in revisions() if r in SAME_TABLES_AS_HEAD and r != HEAD_REVISION]
+)
+def test_a_read_only_window_opens_a_plan_whose_tables_are_the_heads_as_it_is(
+    tmp_path, revision
+) -> None:
+    """Later migrations only added indexes: a read-only window reads the plan without the
+    upgrade it cannot make, sees what the upgraded plan shows, and writes nothing."""
+    from app.services.evaluation import evaluate_plan
+    from app.services.plan_service import PlanService
+
+    path = tmp_path / "plan.db"
+    engine = make_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), revision)
+    load_sample_plan(engine)
+    engine.dispose()
+    before = path.read_bytes()
+
+    db = open_database(f"sqlite:///{path}", read_only=True)
+    assert current_revision(db.engine) == revision
+    svc = PlanService(db.engine)
+    plan_id = svc.first_plan_id()
+    seen = (svc.tree(plan_id).plan.name, evaluate_plan(svc, plan_id).lights)
+    db.close()
+    assert path.read_bytes() == before
+    assert list_backups(path) == []
+
+    upgraded = open_database(f"sqlite:///{path}")
+    svc = PlanService(upgraded.engine)
+    assert current_revision(upgraded.engine) == HEAD_REVISION
+    assert (svc.tree(plan_id).plan.name, evaluate_plan(svc, plan_id).lights) == seen
+    upgraded.close()
