@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QIcon
 
 from app.commands import UpdateEntity
 from app.services.records import PlanTree
@@ -271,11 +272,7 @@ class GoalTreeModel(QAbstractItemModel):
         if role == _DISPLAY:
             return self._display(node, column)
         if role == _DECORATION:
-            if column != _LIGHT_COLUMN:
-                return None
-            if self._evaluation is None:
-                return light_icon(node.light)
-            return pair_icon(node.light, self.computed_light(node))
+            return self._decoration(node, column)
         if role == _ALIGNMENT:
             return _SCORE_ALIGNMENT if column == _SCORE_COLUMN else None
         if role == _CHECK_STATE:
@@ -287,6 +284,17 @@ class GoalTreeModel(QAbstractItemModel):
         if role == _TOOLTIP:
             return self._tooltip(node, column)
         return self._custom(node, role)
+
+    def cell(self, node: Node, column: int) -> tuple[str, QIcon | None]:
+        """What a cell paints (ui.goal_tree_delegate): its text and its icon, or None."""
+        return self._display(node, column) or "", self._decoration(node, column)
+
+    def _decoration(self, node: Node, column: int) -> QIcon | None:
+        if column != _LIGHT_COLUMN:
+            return None
+        if self._evaluation is None:
+            return light_icon(node.light)
+        return pair_icon(node.light, self.computed_light(node))
 
     def _display(self, node: Node, column: int) -> Any:
         if column == Column.NAME:

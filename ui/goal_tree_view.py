@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QTreeView, QWidget
 
+from ui.goal_tree_delegate import GoalTreeDelegate
 from ui.goal_tree_model import Column, Roles
 
 PathKeys = tuple[tuple[str, int], ...]
@@ -24,6 +25,7 @@ MIN_LIGHT_WIDTH = 48  # the dot and a few letters
 class GoalTreeView(QTreeView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setItemDelegate(GoalTreeDelegate(self))  # paints a cell in a few painter calls
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed

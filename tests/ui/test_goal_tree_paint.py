@@ -98,3 +98,104 @@ def test_light_names() -> None:
     assert light_name(Light.RED) == "Red"
     assert light_name(None) == "Not set"
     assert light_name("red") == "Red"  # type: ignore[arg-type]  # a stored value names it too
+
+
+# ----- the tree's own delegate (ui.goal_tree_delegate) ------------------------------------------
+def _shown(view, index):
+    view.scrollTo(index)
+    view.viewport().repaint()
+    return view.viewport().grab().toImage(), view.visualRect(index)
+
+
+def _row_of(model, light: Light):
+    """A KR whose light (set by hand) is ``light``."""
+    pending = [QModelIndex()]
+    while pending:
+        parent = pending.pop()
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, 0, parent)
+            if model.node(index).kind == "kr" and model.node(index).light == light:
+                return index
+            pending.append(index)
+    raise AssertionError(f"no KR with light {light}")
+
+
+def _colours(image, rect) -> set[int]:
+    return {
+        image.pixel(x, y)
+        for x in range(max(rect.left(), 0), min(rect.right(), image.width() - 1) + 1)
+        for y in range(max(rect.top(), 0), min(rect.bottom(), image.height() - 1) + 1)
+    }
+
+
+def test_the_tree_paints_lights_selection_and_text_itself(window, qtbot) -> None:
+    from PySide6.QtGui import QPalette
+
+    from ui.goal_tree_delegate import GoalTreeDelegate
+    from ui.lights import COLOURS
+
+    view, model = window.goal_tree, window.tree_model
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    assert isinstance(view.itemDelegate(), GoalTreeDelegate)
+    red = _row_of(model, Light.RED)
+    image, light_cell = _shown(view, red.siblingAtColumn(Column.LIGHT))
+    assert COLOURS[Light.RED].rgb() in _colours(image, light_cell)  # its dot, in its colour
+
+    view.setCurrentIndex(red)
+    image, name_cell = _shown(view, red)
+    highlight = view.palette().color(QPalette.ColorRole.Highlight).rgb()
+    edge = name_cell.right() - 2  # inside the cell, right of any text
+    assert image.pixel(edge, name_cell.center().y()) == highlight
+    text = view.palette().color(QPalette.ColorRole.HighlightedText).rgb()
+    assert text in _colours(image, name_cell)  # the title, in the selection's text colour
+
+
+def test_a_long_title_stays_inside_its_cell(window) -> None:
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    view, model = window.goal_tree, window.tree_model
+    index = model.index(0, 0)  # the objective: "建好商户画像 & 非油品双轮驱动…"
+    assert len(model.node(index).record.title) > 10
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    cell = QRect(0, 0, 60, 22)
+    option.rect = cell
+    image = QImage(200, 22, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    view.itemDelegate().paint(painter, option, index)
+    painter.end()
+    white = QColor("white").rgb()
+    assert _colours(image, QRect(61, 0, 139, 22)) == {white}  # nothing past the cell
+    assert len(_colours(image, cell)) > 2  # the text (elided) is there
+
+
+def test_a_deliverable_is_checked_off_by_a_click_on_its_box(window, qtbot) -> None:
+    from PySide6.QtWidgets import QStyle
+
+    view, model = window.goal_tree, window.tree_model
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    view.expandAll()
+    deliverable = next(
+        i
+        for i in _cells(model)
+        if i.column() == Column.NAME and model.node(i).kind == "deliverable"
+    )
+    assert not model.node(deliverable).record.done
+    view.scrollTo(deliverable)
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    option.rect = view.visualRect(deliverable)
+    view.itemDelegate().initStyleOption(option, deliverable)
+    box = view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, view)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=box.center())
+    node = model.node(view.index_at_path(model.node(deliverable).path()))
+    assert node.record.done
+    assert window.svc.tree(window.plan_id).deliverables  # read back: saved
+    saved = {d.id: d.done for d in window.svc.tree(window.plan_id).deliverables}
+    assert saved[node.record.id] is True
