@@ -18,7 +18,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from models.calendar import Quarter, week_start
+from models.calendar import Quarter
+
+_DAYS = tuple(dt.timedelta(days=n) for n in range(7))  # back to Monday, by weekday
 
 PERCENT = "%"
 
@@ -40,9 +42,12 @@ class CheckPoint:
     id: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class WeekValue:
-    """A week of the quarter and its last reading (None when nobody checked in that week)."""
+    """A week of the quarter and its last reading (None when nobody checked in that week).
+
+    Read-only by convention, not ``frozen`` (as ``WeekGain``): a frozen dataclass costs four
+    times as much to build, and every evaluation builds a quarter of these per metric."""
 
     start: dt.date  # the Monday
     value: float | None
@@ -54,9 +59,10 @@ class WeekValue:
         return f"W{self.start.isocalendar().week:02d}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class WeekGain:
-    """The improvement of one week; ``spread`` when averaged over weeks without a reading."""
+    """The improvement of one week; ``spread`` when averaged over weeks without a reading.
+    Read-only by convention (see ``WeekValue``)."""
 
     start: dt.date
     gain: float
@@ -125,8 +131,9 @@ def _weekly_values(rows: list[Any], quarter: Quarter, until: dt.date | None) -> 
     first = weeks[0].start  # a reading before it has no week here (a year of them, often)
     last: dict[dt.date, Any] = {}
     for c in rows:
-        if c.date >= first:
-            last[week_start(c.date)] = c
+        day = c.date
+        if day >= first:
+            last[day - _DAYS[day.weekday()]] = c  # the week's Monday (``week_start``, inlined)
     out = []
     for w in weeks:
         c = last.get(w.start)
