@@ -113,7 +113,8 @@ def _growth(results: dict[str, object], sizes: list[int]) -> dict[str, object]:
     for key, value in results.items():
         if "@" in key and isinstance(value, float):
             base, size = key.rsplit("@", 1)
-            if size.isdigit() and int(size) in sizes and "us_per_card" not in base:
+            relative = "us_per_card" in base or "ratio" in base  # no growth to fit
+            if size.isdigit() and int(size) in sizes and not relative:
                 per_size.setdefault(base, {})[int(size)] = value
     for base, values in per_size.items():
         fitted = sorted(values)

@@ -145,6 +145,10 @@ def section_board(ctx: Context) -> dict[str, object]:
     figures["open_complete.sample"] = median(opens[sample_url]["complete"])
     for size, url in ctx.plans.items():
         figures[f"open@{size}"] = median(opens[url]["open"])
+        # The same ratio taken round by round (each open against the sample's open of that
+        # round), then the median: it shows how far the machine's drift moves the one above.
+        pairs = zip(opens[url]["open"], opens[sample_url]["open"], strict=True)
+        figures[f"open.paired_ratio@{size}"] = round(median([b / a for b, a in pairs]), 3)
         # A plan of more than 3,000 cards paints its first lanes, then reads the rest.
         figures[f"open_complete@{size}"] = median(opens[url]["complete"])
     for size, url in ctx.plans.items():

@@ -18,6 +18,11 @@ def _ms(seconds: float) -> str:
     return f"{seconds * 1000:.2f} ms"
 
 
+def _paired(r: dict[str, object]) -> str:
+    paired = _num(r, "open.paired_ratio@10000")
+    return f"; round by round {paired:.2f}x" if paired else ""
+
+
 def targets(r: dict[str, object]) -> Verdicts:
     """(pass, detail) for every target whose figures were measured in this run."""
     out: Verdicts = {}
@@ -27,7 +32,7 @@ def targets(r: dict[str, object]) -> Verdicts:
     if sample and big:
         out["10,000-card plan opens in <= 1.5x the sample"] = (
             big <= 1.5 * sample,
-            f"{big / sample:.2f}x ({_ms(big)} vs {_ms(sample)})",
+            f"{big / sample:.2f}x ({_ms(big)} vs {_ms(sample)})" + _paired(r),
         )
     counts = {s: _num(r, f"drag.statements@{s}") for s in sizes}
     if any(v is not None for v in counts.values()):
