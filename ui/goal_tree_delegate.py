@@ -34,6 +34,7 @@ _FOCUS = QStyle.StateFlag.State_HasFocus
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _ELIDE = Qt.TextElideMode.ElideRight
+_MARKED = _SELECTED | _HOVER | _FOCUS  # most cells are none of these: one test for the three
 
 
 def hover_colour(palette: QPalette) -> QColor:
@@ -50,7 +51,8 @@ class GoalTreeDelegate(QStyledItemDelegate):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._hover: tuple[int, QColor] | None = None  # (palette cache key, colour)
-        self._font_key = ""  # the font the kept widths and the row height are of
+        self._font = QFont()  # the font the kept widths and the row height are of
+        self._font_key = ""
         self._widths: dict[str, int] = {}
         self._row_height = 0
 
@@ -69,7 +71,8 @@ class GoalTreeDelegate(QStyledItemDelegate):
             super().paint(painter, option, index)  # the check box: the style's own
             return
         text, icon = model.cell(node, column)
-        rect, state, palette = option.rect, option.state, option.palette
+        rect, palette = option.rect, option.palette
+        state = option.state & _MARKED
         if state & _SELECTED:
             painter.fillRect(rect, palette.color(QPalette.ColorRole.Highlight))
         elif state & _HOVER:
@@ -85,10 +88,11 @@ class GoalTreeDelegate(QStyledItemDelegate):
                 QPalette.ColorRole.HighlightedText if state & _SELECTED else QPalette.ColorRole.Text
             )
             painter.setPen(palette.color(role))
-            painter.setFont(option.font)
+            font = option.font
+            painter.setFont(font)
             room = right - left + 1
             shown = text
-            if self._width(option.font, text) > room:
+            if self._width(font, text) > room:
                 shown = option.fontMetrics.elidedText(text, _ELIDE, room)
             area = QRect(left, rect.top(), room, rect.height())
             painter.drawText(area, _RIGHT if column == Column.SCORE else _LEFT, shown)
@@ -117,10 +121,12 @@ class GoalTreeDelegate(QStyledItemDelegate):
 
     def _width(self, font: QFont, text: str) -> int:
         """The width of ``text`` in ``font``, measured once."""
-        key = font.key()
-        if key != self._font_key:  # another font: what was kept no longer holds
-            self._widths.clear()
-            self._font_key, self._row_height = key, 0
+        if font != self._font:  # compared in C++; the key (a string built each time) only then
+            key = font.key()
+            if key != self._font_key:  # another font: what was kept no longer holds
+                self._widths.clear()
+                self._font_key, self._row_height = key, 0
+            self._font = QFont(font)
         width = self._widths.get(text)
         if width is None:
             if len(self._widths) >= WIDTHS_KEPT:

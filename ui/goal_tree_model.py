@@ -191,18 +191,21 @@ class GoalTreeModel(QAbstractItemModel):
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
         if column < 0 or column >= _COLUMNS or row < 0:
             return QModelIndex()
-        if parent.isValid() and parent.column() != 0:
+        # A view asks this several times a painted row: the node is read inline (no ``node()``).
+        if parent.isValid():
+            if parent.column() != 0:
+                return QModelIndex()
+            children = parent.internalPointer().children
+        else:
+            children = self._root.children
+        if row >= len(children):
             return QModelIndex()
-        parent_node = self.node(parent)
-        if row >= len(parent_node.children):
-            return QModelIndex()
-        return self.createIndex(row, column, parent_node.children[row])
+        return self.createIndex(row, column, children[row])
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
         if not index.isValid():
             return QModelIndex()
-        node = self.node(index)
-        parent = node.parent
+        parent = index.internalPointer().parent
         if parent is None or parent is self._root:
             return QModelIndex()
         return self.createIndex(parent.row(), 0, parent)

@@ -199,3 +199,23 @@ def test_a_deliverable_is_checked_off_by_a_click_on_its_box(window, qtbot) -> No
     assert window.svc.tree(window.plan_id).deliverables  # read back: saved
     saved = {d.id: d.done for d in window.svc.tree(window.plan_id).deliverables}
     assert saved[node.record.id] is True
+
+
+def test_a_bigger_font_measures_the_titles_again(window) -> None:
+    """Widths of texts are kept between paints; a font change (the user's zoom or system font)
+    must measure them again, so a title that fitted is not clipped in the bigger font."""
+    view, model = window.goal_tree, window.tree_model
+    index = model.index(0, 0)
+    delegate = view.itemDelegate()
+
+    def hint_width(point_size: float) -> int:
+        option = QStyleOptionViewItem()
+        view.initViewItemOption(option)
+        font = option.font
+        font.setPointSizeF(point_size)
+        option.font = font
+        return delegate.sizeHint(option, index).width()
+
+    small, big, small_again = hint_width(9), hint_width(18), hint_width(9)
+    assert big > small * 1.6
+    assert small_again == small
